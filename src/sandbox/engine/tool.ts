@@ -1,0 +1,47 @@
+/**
+ * How a tool (profiler, memory profiler, benchmark helper, exercise check)
+ * plugs into a run without the engine knowing about it.
+ *
+ * Order of a run:
+ *   1. core prelude (console, sleep, clock, seeded random, timers) -> global `__wb`
+ *   2. each tool's `prelude` (VM-side JavaScript, evaluated as its own script)
+ *   3. request.setup (hidden lines), then the learner's code after every tool's
+ *      `transform` (transforms never add or remove a line break)
+ *   4. promise jobs and timers are pumped until idle (timers on the simulated clock)
+ *   5. request.after (exercise checks), pumped again
+ *   6. VM-side collection: `__wb.collect()` returns JSON of everything tools
+ *      registered with `__wb.register(toolId, () => data)`; this also runs after an
+ *      error or timeout (with the interrupt disarmed), best effort after OOM
+ *   7. each tool's `finish(raw, env)` turns its raw data into result fields
+ *
+ * Host functions receive and return primitives only (numbers, strings,
+ * booleans, undefined): the host never touches a VM object, which is what keeps
+ * learner code from reaching the page.
+ */
+import type { RunRequest, RunResult, MemoryUsageSnapshot } from '../types';
+
+export type Primitive = string | number | boolean | undefined | null;
+
+export interface HostEnv {
+  request: RunRequest;
+  /** Real monotonic time in ms (host clock). */
+  realNow(): number;
+  /** QuickJS heap and wasm memory right now (walks the heap: ~1 ms per 1e5 objects). */
+  memoryUsage(): MemoryUsageSnapshot;
+  /** Full QuickJS accounting (JS_ComputeMemoryUsage) as a plain object of numbers. */
+  memoryDetails(): Record<string, number>;
+}
+
+export interface SandboxTool {
+  id: string;
+  /** Is this tool needed for the request? */
+  wants(request: RunRequest): boolean;
+  /** VM-side JavaScript evaluated after the core prelude. */
+  prelude?(request: RunRequest): string;
+  /** Source transform of the learner's code; must keep every line break. */
+  transform?(code: string, request: RunRequest): string;
+  /** Host functions installed as `__wb_host_<name>` globals (deleted from globalThis by the prelude if it wants). */
+  hostFunctions?(env: HostEnv): Record<string, (...args: Primitive[]) => Primitive>;
+  /** Turn the raw collected data (JSON-parsed) into result fields. */
+  finish?(raw: unknown, result: RunResult, env: HostEnv): Partial<RunResult>;
+}

@@ -23,7 +23,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   timeoutMs: 10_000,
   memoryBytes: 64 * 1024 * 1024,
-  stackBytes: 1024 * 1024,
+  stackBytes: 256 * 1024, // deeper and the host (V8) stack overflows first: measured 1,635 frames
   maxOutputLines: 2_000,
   maxOutputBytes: 1024 * 1024,
 };
@@ -100,6 +100,7 @@ export type RunStatus =
   | 'timeout' // deadline reached
   | 'out-of-memory'
   | 'stack-overflow'
+  | 'output-limit' // console output cap reached: the run is ended
   | 'stopped' // learner pressed Stop (set by the client)
   | 'crashed'; // the worker/module died (set by the client)
 

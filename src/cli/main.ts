@@ -1,0 +1,28 @@
+/**
+ * `workbook <command> [options] file.js`: each command lives in
+ * src/cli/commands/<command>.ts and returns an exit code.
+ */
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const commandsDir = fileURLToPath(new URL('./commands/', import.meta.url));
+
+async function availableCommands(): Promise<string[]> {
+  const files = await readdir(commandsDir);
+  return files.filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const commands = await availableCommands();
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(`Usage: workbook <command> [options] file.js\n\nCommands: ${commands.join(', ')}\nRun "workbook <command> --help" for a command's options.`);
+    return command ? 0 : 2;
+  }
+  if (!commands.includes(command)) {
+    console.error(`workbook: unknown command "${command}". Commands: ${commands.join(', ')}`);
+    return 2;
+  }
+  const mod = (await import(`./commands/${command}.ts`)) as { default: (argv: string[]) => Promise<number> };
+  return mod.default(rest);
+}

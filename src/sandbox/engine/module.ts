@@ -1,0 +1,69 @@
+/**
+ * Loads the QuickJS (quickjs-ng, release-sync) wasm module with a hard cap on
+ * its linear memory. QuickJS's own memory limit does not bound ArrayBuffers or
+ * big strings (quickjs-emscripten#271), so the real cap is the wasm Memory's
+ * `maximum`: past it, malloc fails and the program gets `InternalError: out of memory`.
+ *
+ * A module is reused across runs with the same cap, and dropped after a run
+ * that grew its memory a lot (wasm memory never shrinks) or that crashed it.
+ */
+import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
+import baseVariant from '@jitl/quickjs-ng-wasmfile-release-sync';
+
+const PAGE = 64 * 1024;
+/** Room for the module's own data, stack and QuickJS bookkeeping beyond the heap limit. */
+const HEADROOM_BYTES = 16 * 1024 * 1024;
+/** Grown past this many bytes over its start, a module is replaced after the run. */
+const REPLACE_AFTER_GROWTH_BYTES = 96 * 1024 * 1024;
+
+let wasmLocation: string | undefined;
+
+/** In the browser, Vite gives the wasm's URL (`?url` import); Node finds it itself. */
+export function configureWasmLocation(url: string): void {
+  wasmLocation = url;
+}
+
+export interface LoadedModule {
+  module: QuickJSWASMModule;
+  memory: WebAssembly.Memory;
+  initialBytes: number;
+  capBytes: number;
+  /** Set when the module must not be used again (abort, crash). */
+  broken: boolean;
+}
+
+const cache = new Map<number, Promise<LoadedModule>>();
+
+function pagesFor(bytes: number): number {
+  return Math.ceil(bytes / PAGE);
+}
+
+async function load(capBytes: number): Promise<LoadedModule> {
+  // The module declares its own minimum (initial) memory; start there and cap at the limit.
+  const maximum = Math.max(pagesFor(capBytes + HEADROOM_BYTES), 512);
+  const memory = new WebAssembly.Memory({ initial: 256, maximum });
+  const variant = newVariant(baseVariant, { wasmMemory: memory, ...(wasmLocation ? { wasmLocation } : {}) });
+  const module = await newQuickJSWASMModuleFromVariant(variant);
+  return { module, memory, initialBytes: memory.buffer.byteLength, capBytes, broken: false };
+}
+
+export function getModule(memoryLimitBytes: number): Promise<LoadedModule> {
+  let p = cache.get(memoryLimitBytes);
+  if (!p) {
+    p = load(memoryLimitBytes);
+    cache.set(memoryLimitBytes, p);
+    p.catch(() => cache.delete(memoryLimitBytes));
+  }
+  return p;
+}
+
+/** After a run: forget modules that crashed or grew a lot, so the next run starts clean. */
+export function releaseIfSpent(loaded: LoadedModule): void {
+  const grown = loaded.memory.buffer.byteLength - loaded.initialBytes;
+  if (loaded.broken || grown > REPLACE_AFTER_GROWTH_BYTES) cache.delete(loaded.capBytes);
+}
+
+/** Loads the default module ahead of the first run. */
+export function warmUpModule(memoryLimitBytes: number): Promise<unknown> {
+  return getModule(memoryLimitBytes);
+}

@@ -1,0 +1,292 @@
+/**
+ * One run of learner code: a fresh QuickJS runtime and context on a cached
+ * wasm module, the sandbox's globals, the tools the request asks for, limits
+ * enforced by an interrupt handler (time, output), QuickJS's own limits
+ * (memory, stack) and the wasm memory cap. Works in Node and in a Web Worker.
+ */
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
+import type { ConsoleEntry, ConsoleLevel, Limits, MemoryUsageSnapshot, RunRequest, RunResult, RunStatus } from '../types';
+import type { HostEnv, Primitive, SandboxTool } from './tool';
+import { getModule, releaseIfSpent, type LoadedModule } from './module';
+import { limitHit, resolveLimits } from './limits';
+import { toRunError } from './errors';
+import { CORE_SOURCE } from './vm/core';
+import { INSPECT_SOURCE } from './vm/inspect';
+
+export interface RunHooks {
+  /** Called for each console entry as it is printed (for streaming to the page). */
+  onConsole?(entry: ConsoleEntry): void;
+}
+
+type Interrupt = 'timeout' | 'maxOutputLines' | 'maxOutputBytes' | undefined;
+
+const realNow = () => performance.now();
+const LEVELS = new Set<ConsoleLevel>(['log', 'info', 'warn', 'error', 'table']);
+
+export async function runInSandbox(request: RunRequest, tools: SandboxTool[] = [], hooks: RunHooks = {}): Promise<RunResult> {
+  const limits = resolveLimits(request.limits);
+  const loaded = await getModule(limits.memoryBytes);
+  const active = tools.filter((t) => t.wants(request));
+  try {
+    return runOnModule(loaded, request, limits, active, hooks);
+  } finally {
+    releaseIfSpent(loaded);
+  }
+}
+
+function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, tools: SandboxTool[], hooks: RunHooks): RunResult {
+  const filename = request.filename ?? 'cell.js';
+  const sources: Record<string, string> = { [filename]: request.code };
+  if (request.setup) sources['setup.js'] = request.setup;
+
+  const consoleEntries: ConsoleEntry[] = [];
+  let outputLines = 0;
+  let outputBytes = 0;
+  let outputTruncated = false;
+  let interrupt: Interrupt;
+  const started = realNow();
+  let deadline = started + limits.timeoutMs;
+  let peak: MemoryUsageSnapshot = { heapBytes: 0, wasmBytes: loaded.memory.buffer.byteLength };
+
+  const runtime: QuickJSRuntime = loaded.module.newRuntime();
+  runtime.setMemoryLimit(limits.memoryBytes);
+  runtime.setMaxStackSize(limits.stackBytes);
+  runtime.setInterruptHandler(() => {
+    if (interrupt) return true;
+    if (realNow() > deadline) {
+      interrupt = 'timeout';
+      return true;
+    }
+    return false;
+  });
+  const ctx: QuickJSContext = runtime.newContext();
+
+  const memoryDetails = (): Record<string, number> => {
+    const handle = runtime.computeMemoryUsage();
+    try {
+      return ctx.dump(handle) as Record<string, number>;
+    } finally {
+      handle.dispose();
+    }
+  };
+  const memoryUsage = (): MemoryUsageSnapshot => {
+    const snapshot = { heapBytes: memoryDetails().memory_used_size ?? 0, wasmBytes: loaded.memory.buffer.byteLength };
+    if (snapshot.heapBytes > peak.heapBytes) peak = { ...peak, heapBytes: snapshot.heapBytes };
+    if (snapshot.wasmBytes > peak.wasmBytes) peak = { ...peak, wasmBytes: snapshot.wasmBytes };
+    return snapshot;
+  };
+  const env: HostEnv = { request, realNow, memoryUsage, memoryDetails };
+
+  const print = (level: ConsoleLevel, text: string, at: number) => {
+    if (outputTruncated) return;
+    const lines = text.split('\n').length;
+    if (outputLines + lines > limits.maxOutputLines || outputBytes + text.length > limits.maxOutputBytes) {
+      outputTruncated = true;
+      interrupt ??= outputLines + lines > limits.maxOutputLines ? 'maxOutputLines' : 'maxOutputBytes';
+      const entry: ConsoleEntry = { level: 'system', text: '… output truncated', at };
+      consoleEntries.push(entry);
+      hooks.onConsole?.(entry);
+      return;
+    }
+    outputLines += lines;
+    outputBytes += text.length;
+    const entry: ConsoleEntry = { level, text, at };
+    consoleEntries.push(entry);
+    hooks.onConsole?.(entry);
+  };
+
+  // Host functions see primitives only: a VM object never reaches the host.
+  const primitiveArg = (h: QuickJSHandle): Primitive => {
+    const t = ctx.typeof(h);
+    return t === 'string' || t === 'number' || t === 'boolean' || t === 'undefined' ? (ctx.dump(h) as Primitive) : undefined;
+  };
+  const toHandle = (v: Primitive): QuickJSHandle => {
+    if (typeof v === 'string') return ctx.newString(v);
+    if (typeof v === 'number') return ctx.newNumber(v);
+    if (typeof v === 'boolean') return v ? ctx.true : ctx.false;
+    return v === null ? ctx.null : ctx.undefined;
+  };
+  const install = (name: string, fn: (...args: Primitive[]) => Primitive) => {
+    const handle = ctx.newFunction(name, (...args) => toHandle(fn(...args.map(primitiveArg))));
+    ctx.setProp(ctx.global, name, handle);
+    handle.dispose();
+  };
+  install('__wb_host_out', (level, text, at) => {
+    print(LEVELS.has(level as ConsoleLevel) ? (level as ConsoleLevel) : 'log', String(text), Number(at) || 0);
+    return undefined;
+  });
+  for (const tool of tools) {
+    for (const [name, fn] of Object.entries(tool.hostFunctions?.(env) ?? {})) install(`__wb_host_${name}`, fn);
+  }
+
+  let status: RunStatus = 'ok';
+  let error: RunResult['error'];
+  let crashed: unknown;
+
+  /** Evaluates one script; returns false (and records why) if it failed. */
+  const evaluate = (source: string, file: string, keepValue = false): QuickJSHandle | boolean => {
+    let result;
+    try {
+      result = ctx.evalCode(source, file, { type: 'global' });
+    } catch (e) {
+      crashed = e;
+      return false;
+    }
+    if (result.error) {
+      recordError(ctx.dump(result.error));
+      result.error.dispose();
+      return false;
+    }
+    if (keepValue) return result.value;
+    result.value.dispose();
+    return true;
+  };
+  const recordError = (dumped: unknown, unhandledRejection = false) => {
+    if (status !== 'ok') return;
+    const err = toRunError(dumped, sources);
+    if (unhandledRejection) err.unhandledRejection = true;
+    const msg = err.message.toLowerCase();
+    if (err.name === 'InternalError' && msg.includes('interrupted')) {
+      status = interrupt === 'timeout' || !interrupt ? 'timeout' : 'output-limit';
+      return;
+    }
+    if (err.name === 'InternalError' && msg.includes('out of memory')) status = 'out-of-memory';
+    else if ((err.name === 'InternalError' || err.name === 'RangeError') && (msg.includes('stack overflow') || msg.includes('call stack size'))) status = 'stack-overflow';
+    else status = 'error';
+    error = err;
+  };
+  /** Runs promise jobs and timers (on the simulated clock) until nothing is left. */
+  const pump = (): boolean => {
+    for (;;) {
+      if (status !== 'ok' || crashed) return false;
+      let jobs;
+      try {
+        jobs = runtime.executePendingJobs();
+      } catch (e) {
+        crashed = e;
+        return false;
+      }
+      if (jobs.error) {
+        recordError(ctx.dump(jobs.error));
+        jobs.error.dispose();
+        return false;
+      }
+      if (runtime.hasPendingJob()) continue;
+      const ran = evaluate('__wb.runNextTimer()', 'wb:timers', true);
+      if (typeof ran === 'boolean') return ran;
+      const more = ctx.dump(ran);
+      ran.dispose();
+      if (!more) return true;
+    }
+  };
+
+  const epoch = Date.now();
+  const seed = Number.isFinite(request.seed) ? Number(request.seed) : 1;
+  const coreOk = evaluate(`(${CORE_SOURCE})(${INSPECT_SOURCE}, ${seed}, ${epoch});`, 'wb:core');
+  if (!coreOk) throw new Error(`The sandbox failed to start: ${error?.message ?? String(crashed)}`);
+  for (const tool of tools) {
+    const prelude = tool.prelude?.(request);
+    if (prelude && !evaluate(prelude, `wb:${tool.id}`)) throw new Error(`The ${tool.id} tool failed to start: ${error?.message ?? String(crashed)}`);
+  }
+
+  if (request.setup) evaluate(request.setup, 'setup.js');
+  if (status === 'ok' && !crashed) {
+    let code = request.code;
+    for (const tool of tools) if (tool.transform) code = tool.transform(code, request);
+    const completion = evaluate(code, filename, true);
+    if (typeof completion !== 'boolean') {
+      pump();
+      // The last expression of a script is often `main()`: if it is a promise that
+      // rejected and nothing handled it, report it as an unhandled rejection.
+      if (status === 'ok' && !crashed) {
+        const state = ctx.getPromiseState(completion);
+        if (state.type === 'rejected') {
+          recordError(ctx.dump(state.error), true);
+          state.error.dispose();
+        } else if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
+      }
+      completion.dispose();
+    }
+  }
+  if (request.after && status === 'ok' && !crashed) {
+    sources[request.after.filename] = request.after.source;
+    if (evaluate(request.after.source, request.after.filename)) pump();
+  }
+
+  // Collection runs even after an error or a timeout, with a short deadline of its own.
+  const endedReal = realNow();
+  const wasInterrupted = interrupt;
+  interrupt = undefined;
+  deadline = realNow() + 2000;
+  let raw: Record<string, unknown> = {};
+  let clock = { now: endedReal - started, simulated: 0, resolution: 0 };
+  if (!crashed) {
+    const collected = evaluate('__wb.collect()', 'wb:collect', true);
+    if (typeof collected !== 'boolean') {
+      try {
+        raw = JSON.parse(String(ctx.dump(collected)));
+      } catch {
+        raw = {};
+      }
+      collected.dispose();
+    }
+    const timing = evaluate('JSON.stringify([__wb.now(), __wb.simulated, __wb.resolutionMs])', 'wb:timing', true);
+    if (typeof timing !== 'boolean') {
+      const [now, simulated, resolution] = JSON.parse(String(ctx.dump(timing))) as number[];
+      clock = { now, simulated, resolution };
+      timing.dispose();
+    }
+    try {
+      memoryUsage();
+    } catch {
+      /* out of memory: keep the last figure */
+    }
+  }
+
+  let result: RunResult = {
+    status,
+    console: consoleEntries,
+    outputTruncated,
+    ...(error ? { error } : {}),
+    timing: {
+      wallMs: clock.now,
+      cpuMs: Math.max(0, clock.now - clock.simulated),
+      simulatedMs: clock.simulated,
+      resolutionMs: clock.resolution,
+    },
+    peakMemory: peak,
+  };
+  if (crashed && crashed instanceof RangeError && /call stack/i.test(crashed.message)) {
+    // The host's own stack ran out inside QuickJS before QuickJS's limit did:
+    // still a stack overflow for the learner, but this module must not be reused.
+    loaded.broken = true;
+    result.status = 'stack-overflow';
+    result.error = { name: 'InternalError', message: 'stack overflow', stack: [] };
+  } else if (crashed) {
+    loaded.broken = true;
+    result.status = 'crashed';
+    result.error = { name: 'InternalError', message: `The sandbox crashed: ${String((crashed as Error)?.message ?? crashed)}. A fresh one will be used for the next run.`, stack: [] };
+  }
+  if (result.status === 'timeout') result.limitHit = limitHit('timeoutMs', limits);
+  else if (result.status === 'output-limit') result.limitHit = limitHit(wasInterrupted === 'maxOutputBytes' ? 'maxOutputBytes' : 'maxOutputLines', limits);
+  else if (result.status === 'out-of-memory') result.limitHit = limitHit('memoryBytes', limits, `; the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB`);
+  else if (result.status === 'stack-overflow') result.limitHit = limitHit('stackBytes', limits);
+
+  for (const tool of tools) {
+    if (!tool.finish) continue;
+    try {
+      result = { ...result, ...tool.finish(raw[tool.id], result, env) };
+    } catch (e) {
+      result.console.push({ level: 'system', text: `The ${tool.id} tool could not finish: ${(e as Error).message}`, at: clock.now });
+    }
+  }
+
+  try {
+    ctx.dispose();
+    runtime.dispose();
+  } catch {
+    // Disposing after out-of-memory can abort (quickjs-emscripten#257): never reuse this module.
+    loaded.broken = true;
+  }
+  return result;
+}

@@ -1,0 +1,140 @@
+/**
+ * VM-side source of the sandbox's globals: console, sleep, the instrumented
+ * clock, a seeded Math.random, timers on the simulated clock, and the `__wb`
+ * object through which tools register data for collection.
+ *
+ * It captures the host functions (`__wb_host_*`) and deletes them from the
+ * global object, so learner code cannot call them directly.
+ */
+export const CORE_SOURCE = String.raw`
+(function (inspectInstaller, seed, epochMs) {
+  'use strict';
+  const g = globalThis;
+  const hostOut = g.__wb_host_out;
+  delete g.__wb_host_out;
+  const realNow = performance.now.bind(performance);
+  const t0 = realNow();
+  const wb = {};
+  Object.defineProperty(g, '__wb', { value: wb, enumerable: false, configurable: false, writable: false });
+  inspectInstaller(wb);
+
+  /* ---- the instrumented clock: real elapsed + simulated ---- */
+  wb.simulated = 0;
+  wb.realNow = realNow;
+  wb.realElapsed = () => realNow() - t0;
+  wb.now = () => realNow() - t0 + wb.simulated;
+  const resolution = (() => {
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const a = realNow();
+      let b = realNow();
+      let guard = 0;
+      while (b === a && guard++ < 1e6) b = realNow();
+      if (b > a && b - a < best) best = b - a;
+    }
+    return best === Infinity ? 1 : best;
+  })();
+  wb.resolutionMs = resolution;
+
+  function sleep(seconds) {
+    const s = Number(seconds);
+    if (!(s >= 0) || s === Infinity) throw new RangeError('sleep(seconds) needs a finite number of seconds >= 0, got ' + String(seconds));
+    wb.simulated += s * 1000;
+  }
+  const perfNow = function now() { return wb.now(); };
+  // quickjs-ng's performance.now is not configurable: replace the whole object.
+  const perf = { now: perfNow, timeOrigin: epochMs };
+  Object.defineProperty(g, 'performance', { value: perf, writable: true, configurable: true, enumerable: false });
+  const RealDate = Date;
+  const dateNow = function now() { return Math.floor(epochMs + wb.now()); };
+  const ClockDate = new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+      return Reflect.construct(target, args.length ? args : [dateNow()], newTarget);
+    },
+    apply() { return String(new RealDate(dateNow())); },
+  });
+  RealDate.now = dateNow;
+  g.Date = ClockDate;
+
+  /* ---- seeded random (mulberry32) ---- */
+  let state = seed >>> 0;
+  const random = function random() {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  Math.random = random;
+  function setRandomSeed(n) { state = Number(n) >>> 0; }
+
+  /* ---- console ---- */
+  const print = (level, text) => { hostOut(level, String(text), wb.now()); };
+  const counts = new Map(), timers = new Map();
+  let groupIndent = '';
+  const out = (level) => function (...args) { print(level, indentLines(wb.formatArgs(args))); };
+  const indentLines = (s) => (groupIndent ? s.split('\n').map((l) => groupIndent + l).join('\n') : s);
+  const con = {
+    log: out('log'), info: out('info'), warn: out('warn'), error: out('error'), debug: out('log'),
+    table(data, columns) { print('table', indentLines(wb.formatTable(data, columns))); },
+    dir(v) { print('log', indentLines(wb.inspect(v))); },
+    assert(cond, ...args) { if (!cond) print('error', indentLines('Assertion failed' + (args.length ? ': ' + wb.formatArgs(args) : ''))); },
+    count(label = 'default') { const n = (counts.get(label) || 0) + 1; counts.set(label, n); print('log', indentLines(label + ': ' + n)); },
+    countReset(label = 'default') { counts.delete(label); },
+    time(label = 'default') { timers.set(label, wb.now()); },
+    timeLog(label = 'default', ...rest) { const t = timers.get(label); if (t !== undefined) print('log', indentLines(label + ': ' + fmtMs(wb.now() - t) + (rest.length ? ' ' + wb.formatArgs(rest) : ''))); },
+    timeEnd(label = 'default') { const t = timers.get(label); if (t !== undefined) { timers.delete(label); print('log', indentLines(label + ': ' + fmtMs(wb.now() - t))); } },
+    group(...label) { if (label.length) print('log', indentLines(wb.formatArgs(label))); groupIndent += '  '; },
+    groupEnd() { groupIndent = groupIndent.slice(2); },
+  };
+  con.groupCollapsed = con.group;
+  function fmtMs(ms) { return ms >= 1000 ? (ms / 1000).toFixed(3) + 's' : ms.toFixed(3) + 'ms'; }
+  g.console = con;
+
+  /* ---- timers on the simulated clock ---- */
+  let nextId = 1;
+  const queue = []; // {id, due, seq, fn, args, interval}
+  let seq = 0;
+  function schedule(fn, ms, args, interval) {
+    if (typeof fn !== 'function') throw new TypeError('The callback must be a function');
+    const delay = Math.max(0, Number(ms) || 0);
+    const t = { id: nextId++, due: wb.now() + delay, seq: seq++, fn, args, interval: interval ? Math.max(1, delay) : 0 };
+    queue.push(t);
+    return t.id;
+  }
+  function clear(id) { const i = queue.findIndex((t) => t.id === id); if (i >= 0) queue.splice(i, 1); }
+  g.setTimeout = function setTimeout(fn, ms, ...args) { return schedule(fn, ms, args, false); };
+  g.setInterval = function setInterval(fn, ms, ...args) { return schedule(fn, ms, args, true); };
+  g.clearTimeout = function clearTimeout(id) { clear(id); };
+  g.clearInterval = function clearInterval(id) { clear(id); };
+  if (typeof g.queueMicrotask !== 'function') g.queueMicrotask = function queueMicrotask(fn) { Promise.resolve().then(fn); };
+  /** Runs the earliest timer, moving the simulated clock forward to it. false when none is left. */
+  wb.runNextTimer = function () {
+    if (!queue.length) return false;
+    let k = 0;
+    for (let i = 1; i < queue.length; i++) if (queue[i].due < queue[k].due || (queue[i].due === queue[k].due && queue[i].seq < queue[k].seq)) k = i;
+    const t = queue[k];
+    const now = wb.now();
+    if (t.due > now) wb.simulated += t.due - now;
+    if (t.interval) { t.due += t.interval; t.seq = seq++; } else queue.splice(k, 1);
+    t.fn.apply(undefined, t.args);
+    return true;
+  };
+
+  /* ---- tools ---- */
+  const collectors = [];
+  wb.register = function (id, getData) { collectors.push([id, getData]); };
+  wb.collect = function () {
+    const outObj = {};
+    for (const [id, get] of collectors) {
+      try { outObj[id] = get(); } catch (e) { outObj[id] = { error: String(e && e.message || e) }; }
+    }
+    return JSON.stringify(outObj);
+  };
+  wb.builtins = { sleep, console: Object.assign({}, con), setTimeout: g.setTimeout, setInterval: g.setInterval };
+
+  const def = (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
+  def('sleep', sleep);
+  def('setRandomSeed', setRandomSeed);
+})
+`;

@@ -1,0 +1,55 @@
+/// <reference lib="webworker" />
+/**
+ * The sandbox's Web Worker: loads the QuickJS wasm once, runs one request at a
+ * time, streams console output in batches and posts the result. The page kills
+ * and replaces this worker on Stop, on a watchdog timeout, or after a crash.
+ */
+import wasmUrl from '@jitl/quickjs-ng-wasmfile-release-sync/wasm?url';
+import { configureWasmLocation, warmUpModule } from './engine/module';
+import { runInSandbox } from './engine/run';
+import { ALL_TOOLS } from './tools';
+import { DEFAULT_LIMITS, type ConsoleEntry } from './types';
+import type { FromWorker, ToWorker } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+configureWasmLocation(wasmUrl);
+
+const post = (message: FromWorker) => self.postMessage(message);
+const BATCH_MS = 100;
+
+async function warm(): Promise<void> {
+  try {
+    await warmUpModule(DEFAULT_LIMITS.memoryBytes);
+    // A first tiny run lets the wasm tier up before the learner's first click.
+    await runInSandbox({ code: 'let s = 0; for (let i = 0; i < 2e4; i++) s += i;' }, ALL_TOOLS);
+    post({ type: 'ready' });
+  } catch (e) {
+    post({ type: 'fatal', message: `The sandbox could not load: ${(e as Error).message}` });
+  }
+}
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === 'warm') return warm();
+  const { id, request } = message;
+  post({ type: 'started', id });
+  let batch: ConsoleEntry[] = [];
+  let lastFlush = performance.now();
+  const flush = () => {
+    if (batch.length) post({ type: 'console', id, entries: batch });
+    batch = [];
+    lastFlush = performance.now();
+  };
+  try {
+    const result = await runInSandbox(request, ALL_TOOLS, {
+      onConsole(entry) {
+        batch.push(entry);
+        if (performance.now() - lastFlush > BATCH_MS) flush();
+      },
+    });
+    batch = []; // the result carries every entry
+    post({ type: 'result', id, result });
+  } catch (e) {
+    post({ type: 'fatal', id, message: (e as Error).message ?? String(e) });
+  }
+};

@@ -150,10 +150,23 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       status = interrupt === 'timeout' || !interrupt ? 'timeout' : 'output-limit';
       return;
     }
-    if (err.name === 'InternalError' && msg.includes('out of memory')) status = 'out-of-memory';
+    if ((err.name === 'InternalError' && msg.includes('out of memory')) || looksLikeExhaustedMemory(err)) status = 'out-of-memory';
     else if ((err.name === 'InternalError' || err.name === 'RangeError') && (msg.includes('stack overflow') || msg.includes('call stack size'))) status = 'stack-overflow';
     else status = 'error';
     error = err;
+  };
+  /**
+   * At the very edge of the limit QuickJS may fail to allocate even the error
+   * object and throw an empty value instead: judge by how full the heap is.
+   */
+  const looksLikeExhaustedMemory = (err: { name: string; message: string }): boolean => {
+    if (err.name !== 'Uncaught' && err.name !== 'InternalError') return false;
+    try {
+      const used = memoryUsage();
+      return used.heapBytes > limits.memoryBytes * 0.9 || used.wasmBytes >= loaded.memory.buffer.byteLength && used.wasmBytes > limits.memoryBytes;
+    } catch {
+      return true;
+    }
   };
   /** Runs promise jobs and timers (on the simulated clock) until nothing is left. */
   const pump = (): boolean => {

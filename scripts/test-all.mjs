@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test the project has, in the order a newcomer would want
+ * failures reported: unit + content tests (vitest, Node, real QuickJS), then
+ * the production build, then browser tests (Playwright driving Debian's
+ * Chromium against `astro preview` of that build). Ends with one summary line
+ * "N passed, N failed" counted from the runners' JSON reports.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- browser`
+const want = (step) => only.length === 0 || only.includes(step);
+mkdirSync('test-results', { recursive: true });
+
+function sh(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`  (${label}: ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${r.status})`);
+  return r.status === 0;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let ok = true;
+
+if (want('unit')) {
+  rmSync('test-results/unit.json', { force: true });
+  ok = sh('unit and content tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']) && ok;
+  const unit = readJson('test-results/unit.json');
+  if (unit) {
+    passed += unit.numPassedTests;
+    failed += unit.numFailedTests;
+    skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+  } else {
+    ok = false;
+    console.error('No vitest report was written: counting the unit step as failed.');
+    failed += 1;
+  }
+}
+
+if (want('browser')) {
+  const built = sh('production build', 'npx', ['astro', 'build']);
+  ok = built && ok;
+  if (!built) failed += 1;
+  else {
+    rmSync('test-results/browser.json', { force: true });
+    ok = sh('browser tests', 'npx', ['playwright', 'test'], { CI: process.env.CI ?? 'true' }) && ok;
+    const browser = readJson('test-results/browser.json');
+    if (browser?.stats) {
+      passed += browser.stats.expected;
+      failed += browser.stats.unexpected;
+      failed += browser.stats.flaky; // a test that needed a retry is not a pass here
+      skipped += browser.stats.skipped;
+    } else {
+      ok = false;
+      console.error('No Playwright report was written: counting the browser step as failed.');
+      failed += 1;
+    }
+  }
+}
+
+if (skipped > 0) {
+  console.error(`${skipped} test(s) were skipped: skipped tests are not allowed to count as passing.`);
+  ok = false;
+}
+if (passed === 0) ok = false;
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok && failed === 0 ? 0 : 1);

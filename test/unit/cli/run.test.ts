@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = (args: string[]) => spawnSync('node', ['bin/workbook.mjs', ...args], { encoding: 'utf8' });
+const script = (code: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-cli-'));
+  const file = join(dir, 'script.js');
+  writeFileSync(file, code);
+  return file;
+};
+
+describe('workbook run', () => {
+  it('prints console output and exits 0', () => {
+    const r = cli(['run', script('sleep(2);\nconsole.log("done", [1, 2]);')]);
+    expect(r.stdout).toBe('done [ 1, 2 ]\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('prints real, CPU and simulated time with --timing', () => {
+    const r = cli(['run', '--timing', script('sleep(6)')]);
+    expect(r.stderr).toMatch(/real 6\.\d{3}s\s+cpu 0\.\d{3}s\s+simulated 6\.000s/);
+  });
+
+  it('exits 1 on an uncaught error, naming the line', () => {
+    const r = cli(['run', script('console.log("before");\nnotDefined();')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toContain('ReferenceError');
+    expect(r.stderr).toContain('script.js:2:');
+  });
+
+  it('exits 1 and names the limit when the time limit is reached', () => {
+    const r = cli(['run', '--timeout', '300ms', script('while (true) {}')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('time limit');
+  });
+
+  it('exits 2 with usage on bad arguments', () => {
+    expect(cli(['run']).status).toBe(2);
+    expect(cli(['nonsense']).status).toBe(2);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Build-time recording: runs a cell in Node with the same sandbox engine and
+ * tools the browser uses, and renders its result to static HTML ("recorded when
+ * the site was built"). Loaded lazily by the remark plugin, only during
+ * `astro build`, so `astro dev` never pays for QuickJS.
+ */
+import type { RunResult } from '../../sandbox/types';
+import type { CellSource, CellSpec } from '../cell-info';
+import { cellRequest } from '../cell-request';
+import { runInSandbox } from '../../sandbox/engine/run';
+import { ALL_TOOLS } from '../../sandbox/tools';
+import { renderResultsToHtml } from '../../components/cell/ssr';
+
+export class CellRecordingError extends Error {
+  constructor(spec: CellSpec, detail: string) {
+    super(`${spec.chapter}:${spec.line}: cell "${spec.id}" failed at build time: ${detail}`);
+    this.name = 'CellRecordingError';
+  }
+}
+
+function describeFailure(result: RunResult): string {
+  const error = result.error;
+  if (error) {
+    const where = error.location ? ` (${error.location.file}:${error.location.line}:${error.location.column})` : '';
+    return `${result.status}: ${error.name}: ${error.message}${where}`;
+  }
+  if (result.limitHit) return `${result.status}: ${result.limitHit.message}`;
+  return result.status;
+}
+
+export interface Recording {
+  result: RunResult;
+  /** Static HTML of the results area. */
+  html: string;
+}
+
+export async function recordCell(spec: CellSpec, source: CellSource): Promise<Recording> {
+  let result: RunResult;
+  try {
+    result = await runInSandbox(cellRequest(spec, source), ALL_TOOLS);
+  } catch (error) {
+    throw new CellRecordingError(spec, `the sandbox threw: ${(error as Error).stack ?? error}`);
+  }
+  if (result.status !== spec.expect) {
+    const expected = spec.expect === 'ok' ? '' : ` (expected ${spec.expect}, see expect=)`;
+    throw new CellRecordingError(spec, `${describeFailure(result)}${expected}`);
+  }
+  let html: string;
+  try {
+    html = renderResultsToHtml({ result, show: spec.show, code: source.code, cellId: spec.id });
+  } catch (error) {
+    throw new CellRecordingError(spec, `its result could not be rendered: ${(error as Error).stack ?? error}`);
+  }
+  return { result, html };
+}

@@ -1,0 +1,78 @@
+/**
+ * remark plugin: turns every cell fence (```js cell id=…) into a <wb-cell>
+ * element following the HTML contract in cell-hast.ts: code highlighted by shiki,
+ * hidden setup behind a <details>, and, during `astro build`, the result of
+ * running the cell recorded into the page.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { fromHtml } from 'hast-util-from-html';
+import type { ElementContent } from 'hast';
+import { cellElement } from './cell-hast';
+import { chapterOf, findCells, type FoundCell } from './find-cells';
+import { highlightCode } from './highlight';
+
+export interface RemarkCellsOptions {
+  /** Run each cell and put its result in the page (build only). */
+  record?: boolean;
+  /** Where `src=` files live (default src/content/examples). */
+  examplesDir?: string;
+  /**
+   * A digest of everything a rendered cell depends on outside its Markdown file
+   * (example files, the sandbox, the result components). Unused here: it is part
+   * of the Astro config so that Astro's content cache is dropped when it changes.
+   */
+  inputsDigest?: string;
+  /**
+   * Told about every error before it is thrown. Astro's content loader only logs
+   * errors thrown while rendering Markdown, so the integration collects them here
+   * and fails the build itself.
+   */
+  onError?: (error: Error) => void;
+  /** Told after each cell is recorded, with the real time the recording took. */
+  onRecorded?: (spec: FoundCell['spec'], elapsedMs: number) => void;
+}
+
+async function recordedResults(cell: FoundCell, options: RemarkCellsOptions): Promise<ElementContent[] | undefined> {
+  const { recordCell } = await import('./record/record-cell');
+  const started = performance.now();
+  const { html } = await recordCell(cell.spec, cell.source);
+  options.onRecorded?.(cell.spec, performance.now() - started);
+  return fromHtml(html, { fragment: true }).children as ElementContent[];
+}
+
+export default function remarkCells(options: RemarkCellsOptions = {}) {
+  return async function transform(tree: Root, file: VFile): Promise<void> {
+    try {
+      await renderCells(tree, file, options);
+    } catch (error) {
+      options.onError?.(error as Error);
+      throw error;
+    }
+  };
+}
+
+async function renderCells(tree: Root, file: VFile, options: RemarkCellsOptions): Promise<void> {
+  const filePath = file.path ?? file.history[0];
+  if (!filePath) return;
+  const cells = findCells(tree, chapterOf(filePath), { examplesDir: options.examplesDir });
+  // One after another: recording is CPU-bound and shares one wasm module.
+  for (const cell of cells) {
+    const highlightedCode = await highlightCode(cell.source.code);
+    const highlightedSetup = cell.source.setup ? await highlightCode(cell.source.setup) : undefined;
+    const results = options.record && cell.spec.record ? await recordedResults(cell, options) : undefined;
+    const hast = cellElement({ spec: cell.spec, source: cell.source, highlightedCode, highlightedSetup, results });
+
+    // Replace the fence in place with a node that mdast-util-to-hast turns into
+    // exactly this element (works for .md and .mdx alike).
+    const node = cell.node as unknown as Record<string, unknown>;
+    for (const key of ['lang', 'meta', 'value']) delete node[key];
+    node.type = 'wbCell';
+    node.data = {
+      hName: hast.tagName,
+      hProperties: hast.properties,
+      hChildren: hast.children,
+      wbCell: cell.spec,
+    };
+  }
+}

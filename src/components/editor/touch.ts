@@ -1,0 +1,4 @@
+/** True on touch-first screens, where a plain textarea serves better than Monaco. */
+export function isTouchDevice(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+}

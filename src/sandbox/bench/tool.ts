@@ -1,0 +1,44 @@
+/**
+ * The benchmark tool: bench(), compare() and growth() in every cell (timeit's
+ * job). Results are pushed to the host as each helper finishes, so a later
+ * error in the cell does not lose them.
+ */
+import type { HostEnv, SandboxTool } from '../engine/tool';
+import type { BenchEntry, BenchReport } from './types';
+import { BENCH_SOURCE } from './prelude';
+
+const entries = new WeakMap<HostEnv, BenchEntry[]>();
+
+/** Keeps only well-formed entries: the JSON comes from the VM, which learner code shares. */
+export function parseEntry(json: string): BenchEntry | undefined {
+  try {
+    const e = JSON.parse(json) as BenchEntry;
+    if (e && (e.kind === 'bench' || e.kind === 'compare' || e.kind === 'growth') && typeof e.label === 'string') return e;
+  } catch {
+    /* ignore */
+  }
+  return undefined;
+}
+
+export const benchTool: SandboxTool = {
+  id: 'bench',
+  wants: () => true,
+  prelude: () => BENCH_SOURCE,
+  hostFunctions(env) {
+    const list: BenchEntry[] = [];
+    entries.set(env, list);
+    return {
+      bench_push: (json) => {
+        const e = typeof json === 'string' ? parseEntry(json) : undefined;
+        if (e && list.length < 200) list.push(e);
+        return undefined;
+      },
+    };
+  },
+  finish(_raw, result, env) {
+    const list = entries.get(env);
+    if (!list?.length) return {};
+    const bench: BenchReport = { runs: list, resolutionMs: result.timing.resolutionMs };
+    return { bench };
+  },
+};

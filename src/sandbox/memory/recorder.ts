@@ -1,0 +1,238 @@
+/**
+ * Host side of the memory tool: everything it measures is kept here, outside
+ * the VM, so the bookkeeping never shows up in the heap it measures, and a run
+ * that dies of out-of-memory still has its line table and timeline up to the end.
+ *
+ * The VM calls in with primitives only: a function index, a frame id, a line
+ * number and the instrumented clock (`__wb.now()`).
+ */
+import type { HostEnv } from '../engine/tool';
+import type { MemoryUsageSnapshot } from '../types';
+import type { HeapDiff, HeapSnapshot, MemorySample, MemorySpan } from './types';
+import type { MemoryPlan } from './transform';
+import { diffSnapshots, makeSnapshot } from './composition';
+
+/**
+ * Real time the line profiler may spend walking the heap before it stops
+ * measuring lines (a walk costs ~50 µs on a small heap, ~1 ms with 1e5 live
+ * objects), so a hot loop in a profiled function cannot eat the run's deadline.
+ */
+export const LINE_MEASURE_BUDGET_MS = 3_000;
+/** Samples kept for the timeline; past this the series is halved (the peak is kept apart). */
+export const MAX_SAMPLES = 4_000;
+/** A new sample is kept when this much instrumented time passed or the heap moved this much. */
+const SAMPLE_GAP_MS = 1;
+const SAMPLE_STEP_BYTES = 64 * 1024;
+
+export interface LineStat {
+  mem: number;
+  inc: number;
+  occ: number;
+}
+
+interface Frame {
+  fn: number;
+  line: number;
+  mem: number;
+  span: MemorySpan;
+}
+
+export interface RecorderOptions {
+  plan: MemoryPlan;
+  timeline: boolean;
+  heap: boolean;
+}
+
+export class MemoryRecorder {
+  /** Per profiled function (by plan index): line -> figures. Sized when the run starts. */
+  lineStats: Array<Map<number, LineStat>> = [];
+  calls: number[] = [];
+  readonly samples: MemorySample[] = [];
+  readonly spans: MemorySpan[] = [];
+  readonly snapshots: HeapSnapshot[] = [];
+  private readonly kinds: SnapshotKind[] = [];
+  private beforeIndex = -1;
+  baseline: MemoryUsageSnapshot | undefined;
+  peak: MemorySample | undefined;
+  thinned = false;
+  budgetExhausted = false;
+  private measuringMs = 0;
+  private gapMs = SAMPLE_GAP_MS;
+  private frames = new Map<number, Frame>();
+  private open: number[] = [];
+  private nextFrame = 1;
+  private lastKnown: MemoryUsageSnapshot = { heapBytes: 0, wasmBytes: 0 };
+
+  constructor(
+    private readonly env: HostEnv,
+    readonly options: RecorderOptions,
+  ) {}
+
+  /** The plan exists once the code is transformed, which is after the host functions are made. */
+  private ensurePlan(): void {
+    const count = this.options.plan.functions.length;
+    while (this.lineStats.length < count) {
+      this.lineStats.push(new Map());
+      this.calls.push(0);
+    }
+  }
+
+  /** Reads the live heap; near out-of-memory the walk itself can fail, then the last figure stands. */
+  measure(t: number, force = false): MemoryUsageSnapshot {
+    let usage = this.lastKnown;
+    const t0 = this.env.realNow();
+    try {
+      usage = this.env.memoryUsage();
+      this.lastKnown = usage;
+    } catch {
+      /* keep the last figure */
+    }
+    this.measuringMs += this.env.realNow() - t0;
+    this.note(t, usage, force);
+    return usage;
+  }
+
+  /** Peak and timeline bookkeeping for one measurement. */
+  private note(t: number, u: MemoryUsageSnapshot, force: boolean): void {
+    const sample = { t, heapBytes: u.heapBytes, wasmBytes: u.wasmBytes };
+    if (!this.peak || u.heapBytes > this.peak.heapBytes) this.peak = sample;
+    const last = this.samples[this.samples.length - 1];
+    if (!force && last && t - last.t < this.gapMs && Math.abs(u.heapBytes - last.heapBytes) < SAMPLE_STEP_BYTES) return;
+    if (last && last.t === t && last.heapBytes === u.heapBytes) return;
+    this.samples.push(sample);
+    if (this.samples.length > MAX_SAMPLES) this.thin();
+  }
+
+  /** Halves the series, keeping the first, the last and every other sample between. */
+  private thin(): void {
+    const kept = this.samples.filter((_, i) => i % 2 === 0 || i === this.samples.length - 1);
+    this.samples.length = 0;
+    this.samples.push(...kept);
+    this.gapMs *= 2;
+    this.thinned = true;
+  }
+
+  /** Start of the learner's code: the baseline, and the "before" snapshot when heap composition is on. */
+  start(t: number): void {
+    this.ensurePlan();
+    const u = this.measure(t, true);
+    this.baseline ??= u;
+    if (this.options.heap && this.beforeIndex < 0) {
+      this.beforeIndex = this.snapshots.length;
+      this.snapshot('before', t);
+    }
+  }
+
+  /** A profiled function was entered; returns the frame id its markers pass back. */
+  enter(fn: number, t: number): number {
+    if (!this.baseline) this.start(t);
+    this.ensurePlan();
+    if (!this.lineStats[fn]) return 0;
+    this.calls[fn]++;
+    const info = this.options.plan.functions[fn];
+    const u = this.measure(t, true);
+    const span: MemorySpan = { name: info.name, line: info.startLine, start: t, depth: this.open.length };
+    this.spans.push(span);
+    const id = this.nextFrame++;
+    this.frames.set(id, { fn, line: info.startLine, mem: u.heapBytes, span });
+    this.open.push(id);
+    return id;
+  }
+
+  /** A line marker: closes the line that ran before it and opens `line`. */
+  line(frameId: number, line: number, t: number): void {
+    const frame = this.frames.get(frameId);
+    if (!frame) return;
+    if (this.budgetExhausted) {
+      // Past the budget only occurrences are counted; the line before gets no memory figure.
+      this.bump(frame.fn, frame.line, undefined, 0);
+      frame.line = line;
+      return;
+    }
+    this.close(frame, t);
+    frame.line = line;
+    if (this.measuringMs >= LINE_MEASURE_BUDGET_MS) this.budgetExhausted = true;
+  }
+
+  /** The function returned or threw: its last line is closed and its span ends. */
+  exit(frameId: number, t: number): void {
+    const frame = this.frames.get(frameId);
+    if (!frame) return;
+    this.close(frame, t, true);
+    frame.span.end = t;
+    this.frames.delete(frameId);
+    const at = this.open.lastIndexOf(frameId);
+    if (at >= 0) this.open.splice(at, 1);
+  }
+
+  private close(frame: Frame, t: number, force = false): void {
+    const u = this.measure(t, force);
+    this.bump(frame.fn, frame.line, u.heapBytes, u.heapBytes - frame.mem);
+    frame.mem = u.heapBytes;
+  }
+
+  private bump(fn: number, line: number, mem: number | undefined, inc: number): void {
+    const stats = this.lineStats[fn];
+    const s = stats.get(line) ?? { mem: Number.NEGATIVE_INFINITY, inc: 0, occ: 0 };
+    if (mem !== undefined && mem > s.mem) s.mem = mem;
+    s.inc += inc;
+    s.occ++;
+    stats.set(line, s);
+  }
+
+  /**
+   * A composition snapshot. `kind`: 0 a plain heapSnapshot(), 1 and 2 the two ends
+   * of a heapRegion(), 3 the end of the run. Returns the live heap in bytes.
+   */
+  snapshot(label: string, t: number, kind: SnapshotKind = 0): number {
+    let raw: Record<string, number> | undefined;
+    try {
+      raw = this.env.memoryDetails();
+    } catch {
+      return this.lastKnown.heapBytes;
+    }
+    const u = this.measure(t, true);
+    const shot = makeSnapshot(kind === 1 ? `${label}: start` : kind === 2 ? `${label}: end` : label, t, raw, u.wasmBytes);
+    this.snapshots.push(shot);
+    this.kinds.push(kind);
+    return shot.heapBytes;
+  }
+
+  /** What the VM's memoryUsage() reports: the heap (walked now) or the wasm memory. */
+  usage(which: number, t: number): number {
+    if (which === 1) return this.lastKnown.wasmBytes;
+    return this.measure(t).heapBytes;
+  }
+
+  /** The end of the run (collection): last sample, and the "after" snapshot when composition is on. */
+  finish(t: number): void {
+    this.measure(t, true);
+    if (this.options.heap && this.baseline) this.snapshot('after', t, 3);
+  }
+
+  /** before -> after first, then each region's own start -> end, then plain snapshots in turn. */
+  diffs(): HeapDiff[] {
+    const out: HeapDiff[] = [];
+    const shots = this.snapshots;
+    const before = this.beforeIndex;
+    const after = this.kinds.lastIndexOf(3);
+    if (before >= 0 && after >= 0) out.push(diffSnapshots(shots[before], shots[after]));
+    const openRegions: number[] = [];
+    let previousPlain = before;
+    shots.forEach((s, i) => {
+      const kind = this.kinds[i];
+      if (kind === 1) openRegions.push(i);
+      else if (kind === 2) {
+        const start = openRegions.pop();
+        if (start !== undefined) out.push(diffSnapshots(shots[start], s));
+      } else if (kind === 0 && i !== before) {
+        if (previousPlain >= 0) out.push(diffSnapshots(shots[previousPlain], s));
+        previousPlain = i;
+      }
+    });
+    return out;
+  }
+}
+
+/** 0 plain snapshot, 1 region start, 2 region end, 3 end of the run. */
+export type SnapshotKind = 0 | 1 | 2 | 3;

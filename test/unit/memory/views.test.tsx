@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+/**
+ * The memory and bench views render what a REAL run produced (the memory
+ * eater and a compare/growth cell), with the right figures in their tables.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { views, preloadMemoryViews } from '../../../src/components/views/memory/index';
+import { MemoryLinesView } from '../../../src/components/views/memory/MemoryLinesView';
+import { MemoryTimelineView } from '../../../src/components/views/memory/MemoryTimelineView';
+import { HeapView } from '../../../src/components/views/memory/HeapView';
+import { BenchView } from '../../../src/components/views/memory/BenchView';
+import type { RunRequest } from '../../../src/sandbox/types';
+import { example, run } from './helpers';
+
+afterEach(cleanup);
+
+describe('memory views registry', () => {
+  it('offers the four views and turns on what each needs', async () => {
+    expect(Object.keys(views)).toEqual(['memory-lines', 'memory-timeline', 'heap', 'bench']);
+    let request: RunRequest = { code: '' };
+    for (const id of ['memory-lines', 'memory-timeline', 'heap', 'bench']) request = views[id].prepare?.(request, {}) ?? request;
+    expect(request.memory).toEqual({ lines: true, timeline: true, heap: true });
+    const named = views['memory-lines'].prepare!({ code: '' }, { lines: 'grow, shrink' });
+    expect(named.memory?.lines).toEqual(['grow', 'shrink']);
+    const plain = await run('console.log(1)');
+    for (const id of Object.keys(views)) expect(views[id].available!(plain)).toBe(false);
+    await preloadMemoryViews();
+  });
+});
+
+describe('memory views on the memory eater', async () => {
+  const result = await run(example('memory-eater.js'), { filename: 'memory-eater.js', memory: { lines: true, timeline: true, heap: true } });
+
+  it('memory-lines: memory_profiler columns, the growth and the drop', () => {
+    expect(views['memory-lines'].available!(result)).toBe(true);
+    render(<MemoryLinesView result={result} code="" cellId="eater" />);
+    const table = screen.getByRole('table');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents']);
+    const row = (line: number) => table.querySelector(`tr[data-line="${line}"]`)!;
+    const cells = (line: number) => Array.from(row(line).querySelectorAll('td')).map((c) => c.textContent);
+    expect(cells(13)[1]).toBe('3.815 MiB');
+    expect(cells(13)[2]).toBe('1');
+    expect(cells(17)[1]).toBe('7.629 MiB');
+    expect(cells(20)[1]).toBe('-15.259 MiB');
+    expect(cells(23)).toEqual(['', '', '', '}']); // never ran: blank
+    expect(screen.getByText(/live heap/).textContent).toMatch(/wasm memory/);
+  });
+
+  it('memory-timeline: peak and the function span, with the samples as a table', () => {
+    render(<MemoryTimelineView result={result} code="" cellId="eater" />);
+    expect(document.querySelector('[data-fact="peak"]')!.textContent).toMatch(/^15\.\d MB at \d\.\d{3} s$/);
+    const span = /\((\d+\.\d{3}) s\)$/.exec(document.querySelector('[data-fact="span"]')!.textContent!);
+    expect(Number(span![1])).toBeGreaterThanOrEqual(4); // four simulated seconds, plus the real time
+    const samples = screen.getByRole('table');
+    expect(within(samples).getAllByRole('row').length).toBeGreaterThan(10);
+    fireEvent.click(screen.getByLabelText(/wasm memory/));
+    expect((screen.getByLabelText(/wasm memory/) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('heap: before and after the cell, back to nearly nothing', () => {
+    render(<HeapView result={result} code="" cellId="eater" />);
+    expect(screen.getByRole('table').querySelector('caption')!.textContent).toBe('before → after');
+    expect(document.querySelector('[data-fact="heap-summary"]')!.textContent).toMatch(/[+−]\d/);
+  });
+});
+
+describe('heap view on a marked region', async () => {
+  const result = await run(`let kept;\nheapRegion('fill', () => { kept = new Array(1e6).fill(0); });`);
+  it('shows "+1,000,000 array elements … +7.6 MB" and the category row', () => {
+    render(<HeapView result={result} code="" cellId="region" />);
+    expect(document.querySelector('[data-fact="heap-summary"]')!.textContent).toMatch(/^\+1,000,000 array elements, .*\+7\.6 MB$/);
+    const row = document.querySelector('tr[data-kind="array-elements"]')!;
+    const cells = Array.from(row.querySelectorAll('td')).map((c) => c.textContent);
+    expect(cells[1]).toBe('+1,000,000');
+    expect(cells[3]).toBe('+7.6 MB');
+  });
+});
+
+describe('bench view', async () => {
+  const result = await run(`function sumTo(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }
+compare({ short: () => sumTo(200), long: () => sumTo(4000) }, { repeat: 3 });
+growth(sumTo, [1000, 2000, 4000], { repeat: 2 });`);
+  it('tables for compare (relative speed) and growth (slope)', () => {
+    expect(views.bench.available!(result)).toBe(true);
+    render(<BenchView result={result} code="" cellId="bench" />);
+    const rel = Array.from(document.querySelectorAll('[data-fact="relative"]')).map((c) => c.textContent);
+    expect(rel[0]).toBe('fastest');
+    expect(rel[1]).toMatch(/^\d+(\.\d+)?× slower$/);
+    expect(document.querySelector('[data-fact="slope"]')!.textContent).toMatch(/slope \d\.\d\d on log-log axes/);
+    const growthRows = document.querySelectorAll('section[data-kind="growth"] tbody tr');
+    expect(Array.from(growthRows).map((r) => r.querySelector('th')!.textContent)).toEqual(['1,000', '2,000', '4,000']);
+  });
+});

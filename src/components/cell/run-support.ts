@@ -1,0 +1,47 @@
+/**
+ * Everything a Run needs besides the sandbox, loaded on the first Run (or
+ * when the learner reaches for a cell): the views registry and the request
+ * builder shared with the build. The cell element never imports this
+ * statically, because the registry brings React with it.
+ */
+import type { RunRequest } from '../../sandbox/types';
+import { cellRequest } from '../../markdown/cell-request';
+import { specFromOptions, type CellOptions } from '../../markdown/cell-info';
+import { VIEWS } from '../views/registry';
+import { orderViews } from './view-order';
+
+export interface CellRunInput {
+  chapter: string;
+  options: CellOptions;
+  filename: string;
+  show: string[];
+  code: string;
+  setup?: string;
+}
+
+/**
+ * The same request the build records with (`cellRequest`), then each offered
+ * view's `prepare()` so that it gets its data (e.g. the profiler turned on).
+ */
+export function buildRunRequest(input: CellRunInput): RunRequest {
+  const source = input.setup ? { code: input.code, setup: input.setup } : { code: input.code };
+  let request: RunRequest;
+  try {
+    request = cellRequest(specFromOptions(input.options, { chapter: input.chapter, line: 0 }), source);
+  } catch {
+    // The build validated these options; if they still do not parse, run with the defaults.
+    request = { ...source, filename: input.filename };
+  }
+  for (const id of orderViews(input.show, (view) => view in VIEWS)) {
+    request = VIEWS[id].prepare?.(request, input.options) ?? request;
+  }
+  return request;
+}
+
+/** Starts fetching the chunks the views of this cell will need, before the result arrives. */
+export function preloadViews(show: string[]): void {
+  for (const id of show) {
+    const component = VIEWS[id]?.component as { preload?: () => Promise<void> } | undefined;
+    component?.preload?.().catch(() => undefined);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Why a run ended early, in a learner's words. A limit names itself and says
+ * how to raise it (the engine writes that sentence in result.limitHit); the
+ * other endings get a sentence here.
+ */
+import type { RunResult } from '../../../sandbox/types';
+
+const FALLBACK: Partial<Record<RunResult['status'], string>> = {
+  stopped: 'Stopped: you ended this run before it finished. Press Run to start again.',
+  crashed: 'The sandbox crashed during this run and was replaced by a fresh one. Press Run to try again.',
+  timeout: 'The run took longer than its time limit and was interrupted.',
+  'out-of-memory': 'The run used more memory than its limit allows and was stopped.',
+  'stack-overflow': 'The call stack grew past its limit (runaway recursion?) and the run was stopped.',
+  'output-limit': 'The run printed more than the console keeps, so it was ended.',
+};
+
+export function RunStatusNote({ result }: { result: RunResult }) {
+  const message = result.limitHit?.message ?? FALLBACK[result.status];
+  if (!message) return null;
+  const kind = result.limitHit ? 'limit' : result.status;
+  return (
+    <div className="wb-console-status" data-kind={kind} role="note">
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The `time` view: wall versus CPU time, like the shell's `time` command,
+ * plus the simulated part (sleep) and the clock's resolution. When the cell
+ * ran before, the previous figures sit beside the new ones.
+ */
+import type { Timing } from '../../../sandbox/types';
+import type { ViewProps } from '../types';
+import { formatDelta, formatDuration, formatResolution } from './format-time';
+
+const ROWS: Array<{ key: keyof Timing; label: string; hint: string }> = [
+  { key: 'wallMs', label: 'real', hint: 'clock time from start to end, sleep included' },
+  { key: 'cpuMs', label: 'CPU', hint: 'time spent actually computing' },
+  { key: 'simulatedMs', label: 'simulated', hint: 'time that sleep() and timers skipped ahead' },
+  { key: 'resolutionMs', label: 'timer resolution', hint: 'the smallest step the clock can measure' },
+];
+
+function cell(key: keyof Timing, timing: Timing): string {
+  return key === 'resolutionMs' ? formatResolution(timing[key]) : formatDuration(timing[key]);
+}
+
+export function TimeView({ result, previous }: ViewProps) {
+  const before = previous?.timing;
+  return (
+    <div className="wb-time">
+      <table className="wb-time-table">
+        <caption className="wb-visually-hidden">Time of this run{before ? ' compared with the previous run' : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">measure</th>
+            <th scope="col">this run</th>
+            {before && <th scope="col">previous run</th>}
+            {before && <th scope="col">change</th>}
+            <th scope="col" className="wb-time-hint-col">meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td className="wb-num">{cell(row.key, result.timing)}</td>
+              {before && <td className="wb-num">{cell(row.key, before)}</td>}
+              {before && (
+                <td className="wb-num">{row.key === 'resolutionMs' ? '' : formatDelta(result.timing[row.key] - before[row.key])}</td>
+              )}
+              <td className="wb-time-hint-col">{row.hint}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="wb-time-note">
+        Real time is CPU time plus simulated time: a program that mostly waits has a large real time and a small CPU
+        time.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+/**
+ * The learner's flow through a live cell, in real Chromium against the built
+ * site: run, edit, reload, reset and undo, stop a runaway loop, a syntax
+ * error, a shared link, broken storage, Run all, and never a request to
+ * another origin.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import axe from 'axe-core';
+
+const CHAPTER = '/profiling/';
+
+/** Every request the page makes must stay on the site's own origin (or be data:/blob:). */
+function watchOrigins(page: Page, baseURL: string): string[] {
+  const foreign: string[] = [];
+  const own = new URL(baseURL).origin;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== own) foreign.push(request.url());
+  });
+  return foreign;
+}
+
+function firstCell(page: Page): Locator {
+  return page.locator('wb-cell').first();
+}
+
+function consolePanel(cell: Locator): Locator {
+  return cell.locator('.wb-cell-results .wb-results-panel[data-view="console"]');
+}
+
+async function codeOf(cell: Locator): Promise<string> {
+  return cell.evaluate((element) => (element as HTMLElement & { currentCode(): string }).currentCode());
+}
+
+async function originalOf(cell: Locator): Promise<string> {
+  return cell.evaluate((element) => JSON.parse(element.querySelector('[data-cell-source]')!.textContent!).code as string);
+}
+
+/** Opens the editor (click into the code) and replaces the whole text, as a learner would. */
+async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
+  if (!(await cell.getAttribute('data-editor'))) await cell.locator('.wb-cell-code').click();
+  await expect(cell).toHaveAttribute('data-editor', /monaco|textarea/);
+  const kind = await cell.getAttribute('data-editor');
+  if (kind === 'textarea') await cell.locator('textarea').focus();
+  else await cell.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await expect.poll(() => codeOf(cell)).toBe(code);
+}
+
+/** Waits until the cell's edits are in localStorage (saving is debounced). */
+async function savedCode(page: Page, cell: Locator): Promise<string | undefined> {
+  const id = await cell.getAttribute('data-cell-id');
+  return page.evaluate((cellId) => {
+    const key = Object.keys(localStorage).find((name) => name.endsWith(`/${cellId}`));
+    return key ? (JSON.parse(localStorage.getItem(key)!) as { code: string }).code : undefined;
+  }, id);
+}
+
+async function runAndWait(cell: Locator): Promise<void> {
+  await cell.locator('.wb-cell-run').click();
+  await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+}
+
+test.describe('a live cell', () => {
+  let foreign: string[] = [];
+
+  test.beforeEach(async ({ page, baseURL }) => {
+    foreign = watchOrigins(page, baseURL!);
+    await page.goto(CHAPTER);
+    await expect(firstCell(page).locator('.wb-cell-run')).toBeVisible();
+  });
+
+  test.afterEach(() => {
+    expect(foreign, 'requests to another origin').toEqual([]);
+  });
+
+  test('runs and shows the same output the build recorded', async ({ page }) => {
+    const cell = firstCell(page);
+    const recorded = await cell
+      .locator('.wb-results[data-recorded] .wb-results-panel[data-view="console"] .wb-console-line .wb-console-text')
+      .allTextContents();
+    await runAndWait(cell);
+    await expect(cell).toHaveAttribute('data-status', 'ok');
+    await expect(cell.locator('.wb-results[data-recorded]')).toHaveCount(0);
+    const live = await consolePanel(cell).locator('.wb-console-line .wb-console-text').allTextContents();
+    if (recorded.length > 0) expect(live).toEqual(recorded);
+    await expect(consolePanel(cell).locator('.wb-console-time')).toContainText('real');
+    await expect(cell.locator('.wb-cell-status')).toContainText('Done in');
+  });
+
+  test('edit, re-run, reload: the edits are still there; reset and undo', async ({ page }) => {
+    const cell = firstCell(page);
+    const original = await originalOf(cell);
+    await replaceCode(page, cell, 'const answer = 6 * 7;\nconsole.log("answer", answer);');
+    await expect(cell.locator('.wb-cell-badge-modified')).toBeVisible();
+    await runAndWait(cell);
+    await expect(consolePanel(cell)).toContainText('answer 42');
+
+    // Ctrl/Cmd+Enter in the editor runs too.
+    await replaceCode(page, cell, 'console.log("by keyboard", 1 + 1);');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(consolePanel(cell)).toContainText('by keyboard 2');
+
+    await expect.poll(() => savedCode(page, cell)).toBe('console.log("by keyboard", 1 + 1);');
+    await page.reload();
+    const again = firstCell(page);
+    await expect(again.locator('.wb-cell-badge-modified')).toBeVisible();
+    expect(await codeOf(again)).toBe('console.log("by keyboard", 1 + 1);');
+    await expect(again.locator('.wb-cell-code')).toContainText('by keyboard');
+
+    await again.locator('.wb-cell-reset').click();
+    expect(await codeOf(again)).toBe(original);
+    await expect(again.locator('.wb-cell-badge-modified')).toBeHidden();
+    const notice = again.locator('.wb-cell-notice[data-notice="reset"]');
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    expect(await codeOf(again)).toBe('console.log("by keyboard", 1 + 1);');
+    await expect(again.locator('.wb-cell-badge-modified')).toBeVisible();
+
+    // The undo is saved too: a reload keeps the learner's code.
+    await page.reload();
+    expect(await codeOf(firstCell(page))).toBe('console.log("by keyboard", 1 + 1);');
+  });
+
+  test('Stop ends a runaway loop, the page stays responsive, the next run works', async ({ page }) => {
+    const cell = firstCell(page);
+    await replaceCode(page, cell, 'while (true) {}');
+    await cell.locator('.wb-cell-run').click();
+    await expect(cell).toHaveAttribute('data-state', 'running');
+    await expect(cell.locator('.wb-cell-elapsed')).toBeVisible(); // shown once a run passes ~300 ms
+    await expect(cell.locator('.wb-cell-elapsed')).toHaveText(/^\d+\.\d s$/);
+    // The main thread is free while the worker spins: the page answers and scrolls.
+    expect(await page.evaluate(() => document.querySelectorAll('wb-cell').length)).toBeGreaterThan(0);
+    await page.mouse.wheel(0, 200);
+    await cell.locator('.wb-cell-stop').click();
+    await expect(cell).toHaveAttribute('data-state', 'idle');
+    await expect(cell).toHaveAttribute('data-status', 'stopped');
+    await expect(cell.locator('.wb-cell-status')).toHaveText('Stopped');
+    await expect(consolePanel(cell)).toContainText('Stopped');
+
+    await replaceCode(page, cell, 'console.log("alive again")');
+    await runAndWait(cell);
+    await expect(cell).toHaveAttribute('data-status', 'ok');
+    await expect(consolePanel(cell)).toContainText('alive again');
+  });
+
+  test('a syntax error names line:column and marks the spot in the editor', async ({ page }) => {
+    const cell = firstCell(page);
+    await replaceCode(page, cell, 'let a = 1;\nlet b = 2;\nlet c = (a + ;');
+    await runAndWait(cell);
+    await expect(cell).toHaveAttribute('data-status', 'error');
+    await expect(consolePanel(cell).locator('.wb-error-head')).toContainText('SyntaxError');
+    const where = consolePanel(cell).locator('.wb-error-where');
+    await expect(where).toHaveAttribute('data-line', '3');
+    await expect(where).toContainText(/:3:\d+ \(line 3, column \d+\)/);
+    if ((await cell.getAttribute('data-editor')) === 'monaco') {
+      await expect(cell.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+    } else {
+      await expect(cell.locator('.wb-editor__problems')).toContainText('line 3');
+    }
+
+    // Without the editor (after a reload the saved code is shown as static text), the line is marked there.
+    await expect.poll(() => savedCode(page, cell)).toBe('let a = 1;\nlet b = 2;\nlet c = (a + ;');
+    await page.reload();
+    const reloaded = firstCell(page);
+    await runAndWait(reloaded);
+    await expect(reloaded).not.toHaveAttribute('data-editor', /.+/);
+    const marked = reloaded.locator('.wb-cell-code .line.wb-line-error');
+    await expect(marked).toHaveCount(1);
+    await expect(marked).toHaveText('let c = (a + ;');
+  });
+
+  test('output appears while a long run is still going', async ({ page }) => {
+    const cell = firstCell(page);
+    await replaceCode(
+      page,
+      cell,
+      // Busy for ~400 ms of real time between lines (no sleep: sleep would not take real time).
+      'for (let i = 0; i < 6; i++) { console.log("tick", i); const until = performance.now() + 400; while (performance.now() < until) {} }',
+    );
+    await cell.locator('.wb-cell-run').click();
+    await expect(consolePanel(cell)).toContainText('tick 0');
+    await expect(cell).toHaveAttribute('data-state', 'running');
+    await expect(cell.locator('.wb-results')).toHaveAttribute('aria-busy', 'true');
+    await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+    await expect(consolePanel(cell).locator('.wb-console-line[data-level="log"]')).toHaveCount(6);
+  });
+
+  test('keyboard: Enter on the code opens the editor; the toolbar and results pass axe', async ({ page }) => {
+    const cell = firstCell(page);
+    await cell.locator('.wb-cell-code').focus();
+    await page.keyboard.press('Enter');
+    await expect(cell).toHaveAttribute('data-editor', /monaco|textarea/);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(cell).toHaveAttribute('data-status', 'ok');
+    await page.addScriptTag({ content: axe.source });
+    for (const theme of ['dark', 'light']) {
+      await page.evaluate((name) => document.documentElement.setAttribute('data-theme', name), theme);
+      const violations = await page.evaluate(async () => {
+        const scope = { include: [['wb-cell .wb-cell-toolbar'], ['wb-cell .wb-cell-results'], ['wb-run-all']] };
+        const report = await (window as unknown as { axe: typeof axe }).axe.run(scope, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+        });
+        return report.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, `axe, ${theme} theme`).toEqual([]);
+    }
+  });
+
+  test('a copied link opens the code marked as from a link, and runs only on Run', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
+    const cell = firstCell(page);
+    await replaceCode(page, cell, 'console.log("shared", [1, 2, 3].length);');
+    await cell.locator('.wb-cell-copy-link').click();
+    const field = cell.locator('.wb-cell-notice[data-notice="copy-link"] input');
+    await expect(field).toHaveValue(/#cell-.+&code=/);
+    const link = await field.inputValue();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    // The learner keeps editing: these are the saved edits a link must not overwrite.
+    await replaceCode(page, cell, 'console.log("my own saved edit");');
+    await expect.poll(() => savedCode(page, cell)).toBe('console.log("my own saved edit");');
+
+    const other = await context.newPage();
+    const otherForeign = watchOrigins(other, baseURL!);
+    await other.goto(link);
+    const shared = firstCell(other);
+    await expect(shared.locator('.wb-cell-badge-link')).toBeVisible();
+    await expect.poll(() => codeOf(shared)).toBe('console.log("shared", [1, 2, 3].length);');
+    await expect(shared.locator('.wb-cell-code')).toContainText('shared');
+    // Not run on its own.
+    await other.waitForTimeout(800);
+    expect(await shared.getAttribute('data-status')).toBeNull();
+    await expect(consolePanel(shared).filter({ hasText: 'shared 3' })).toHaveCount(0);
+    // The saved edits are untouched until the learner runs or edits the link's code.
+    expect(await savedCode(other, shared)).toBe('console.log("my own saved edit");');
+
+    await runAndWait(shared);
+    await expect(consolePanel(shared)).toContainText('shared 3');
+    await expect(shared.locator('.wb-cell-badge-link')).toBeHidden();
+    expect(await savedCode(other, shared)).toBe('console.log("shared", [1, 2, 3].length);');
+    expect(otherForeign).toEqual([]);
+  });
+
+  test('Run all runs every cell of the page in order', async ({ page }) => {
+    test.setTimeout(240_000);
+    const cells = page.locator('wb-cell');
+    const count = await cells.count();
+    const order: string[] = [];
+    await page.exposeFunction('recordRun', (id: string) => order.push(id));
+    await page.evaluate(() =>
+      document.addEventListener('wb-cell-ran', (event) =>
+        (window as unknown as { recordRun(id: string): void }).recordRun((event.target as HTMLElement).dataset.cellId!),
+      ),
+    );
+    await page.locator('wb-run-all button').click();
+    await expect(page.locator('wb-run-all')).toHaveAttribute('data-state', 'idle', { timeout: 200_000 });
+    await expect(page.locator('wb-run-all [role="status"]')).toContainText(`Ran ${count} cell`);
+    const ids = await cells.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.cellId!));
+    expect(order).toEqual(ids);
+    for (let index = 0; index < count; index++) await expect(cells.nth(index)).toHaveAttribute('data-status', /.+/);
+  });
+});
+
+test('with localStorage throwing, editing and running still work and a notice says edits are not kept', async ({
+  page,
+  baseURL,
+}) => {
+  const foreign = watchOrigins(page, baseURL!);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto(CHAPTER);
+  const cell = firstCell(page);
+  await replaceCode(page, cell, 'console.log("no storage", 2 ** 10);');
+  await expect(cell.locator('.wb-cell-notice[data-notice="storage"]')).toContainText('will not be kept');
+  await runAndWait(cell);
+  await expect(consolePanel(cell)).toContainText('no storage 1024');
+  expect(foreign).toEqual([]);
+});

@@ -6,10 +6,11 @@
  */
 import type { RunResult } from '../../sandbox/types';
 import type { CellSource, CellSpec } from '../cell-info';
-import { cellRequest } from '../cell-request';
 import { runInSandbox } from '../../sandbox/engine/run';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { renderResultsToHtml } from '../../components/cell/ssr';
+import { buildRunRequest } from '../../components/cell/run-support';
+import { preloadProfileViews } from '../../components/views/profile/index';
 
 export class CellRecordingError extends Error {
   constructor(spec: CellSpec, detail: string) {
@@ -37,7 +38,10 @@ export interface Recording {
 export async function recordCell(spec: CellSpec, source: CellSource): Promise<Recording> {
   let result: RunResult;
   try {
-    result = await runInSandbox(cellRequest(spec, source), ALL_TOOLS);
+    // Exactly the request the page builds on Run (views' prepare() included), so the
+    // recorded result is the one a learner will see.
+    const request = buildRunRequest({ chapter: spec.chapter, options: spec.options, filename: spec.filename, show: spec.show, ...source });
+    result = await runInSandbox(request, ALL_TOOLS);
   } catch (error) {
     throw new CellRecordingError(spec, `the sandbox threw: ${(error as Error).stack ?? error}`);
   }
@@ -47,6 +51,8 @@ export async function recordCell(spec: CellSpec, source: CellSource): Promise<Re
   }
   let html: string;
   try {
+    // The profile views are lazy chunks in the browser; load them so the static render is complete.
+    await preloadProfileViews();
     html = renderResultsToHtml({ result, show: spec.show, code: source.code, cellId: spec.id });
   } catch (error) {
     throw new CellRecordingError(spec, `its result could not be rendered: ${(error as Error).stack ?? error}`);

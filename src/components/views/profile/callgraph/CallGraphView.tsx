@@ -1,0 +1,161 @@
+/**
+ * The call graph gprof2dot + Graphviz draw: one box per function (name, total %,
+ * (self %), calls×), one arrow per caller→callee (%, calls×), blue-to-red heat.
+ * Graphviz itself runs in the browser (@viz-js/viz, ≈ 1.2 MB), imported only when
+ * this tab opens. Node and edge thresholds are the learner's to change; drag to
+ * pan, wheel/buttons/keys to zoom; download the DOT and the SVG.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import type { ViewProps } from '../../types';
+import { boundedCallGraphDot } from '../common/processors';
+import { ProfileNotes } from '../common/ProfileNotes';
+import { ExportBar } from '../exports/ExportBar';
+import { baseName, downloadText } from '../exports/download';
+
+type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
+let vizPromise: Promise<Viz> | undefined;
+function loadViz(): Promise<Viz> {
+  return (vizPromise ??= import('@viz-js/viz').then((module) => module.instance()));
+}
+
+const NODE_THRESHOLDS = [0, 0.001, 0.005, 0.01, 0.05];
+const EDGE_THRESHOLDS = [0, 0.001, 0.005, 0.01];
+
+export function CallGraphView({ result, cellId }: ViewProps) {
+  const profile = result.profile!;
+  const [nodeThreshold, setNodeThreshold] = useState(0.005);
+  const [edgeThreshold, setEdgeThreshold] = useState(0.001);
+  const [svg, setSvg] = useState<string>('');
+  const [error, setError] = useState('');
+  const [view, setView] = useState({ x: 0, y: 0, scale: 1 });
+  const drag = useRef<{ x: number; y: number; startX: number; startY: number } | undefined>(undefined);
+  const graph = useMemo(() => boundedCallGraphDot(profile, { nodeThreshold, edgeThreshold }), [profile, nodeThreshold, edgeThreshold]);
+  const dot = graph.dot;
+
+  useEffect(() => {
+    let live = true;
+    setError('');
+    loadViz()
+      .then((viz) => {
+        if (live) setSvg(viz.renderString(dot, { format: 'svg', engine: 'dot' }));
+      })
+      .catch((reason: unknown) => live && setError(reason instanceof Error ? reason.message : String(reason)));
+    return () => {
+      live = false;
+    };
+  }, [dot]);
+
+  const zoom = (factor: number) => setView((v) => ({ ...v, scale: Math.min(8, Math.max(0.1, v.scale * factor)) }));
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const step = 40;
+    const moves: Record<string, () => void> = {
+      '+': () => zoom(1.25),
+      '=': () => zoom(1.25),
+      '-': () => zoom(0.8),
+      '0': () => setView({ x: 0, y: 0, scale: 1 }),
+      ArrowLeft: () => setView((v) => ({ ...v, x: v.x + step })),
+      ArrowRight: () => setView((v) => ({ ...v, x: v.x - step })),
+      ArrowUp: () => setView((v) => ({ ...v, y: v.y + step })),
+      ArrowDown: () => setView((v) => ({ ...v, y: v.y - step })),
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      move();
+    }
+  }
+  function onPointerDown(event: PointerEvent<HTMLDivElement>) {
+    drag.current = { x: view.x, y: view.y, startX: event.clientX, startY: event.clientY };
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+  }
+  function onPointerMove(event: PointerEvent<HTMLDivElement>) {
+    const start = drag.current;
+    if (start) setView((v) => ({ ...v, x: start.x + event.clientX - start.startX, y: start.y + event.clientY - start.startY }));
+  }
+  function onWheel(event: WheelEvent<HTMLDivElement>) {
+    if (!event.ctrlKey && !event.metaKey) return;
+    zoom(event.deltaY < 0 ? 1.15 : 0.87);
+  }
+
+  const name = baseName(profile.meta.filename, cellId);
+  return (
+    <div className="wb-prof wb-prof-callgraph">
+      <ProfileNotes profile={profile} />
+      <div className="wb-prof-controls" role="group" aria-label="Call graph controls">
+        <label>
+          Hide functions under{' '}
+          <select value={nodeThreshold} onChange={(event) => setNodeThreshold(Number(event.target.value))}>
+            {NODE_THRESHOLDS.map((value) => (
+              <option key={value} value={value}>
+                {value === 0 ? 'nothing' : `${(value * 100).toFixed(1)} %`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Hide calls under{' '}
+          <select value={edgeThreshold} onChange={(event) => setEdgeThreshold(Number(event.target.value))}>
+            {EDGE_THRESHOLDS.map((value) => (
+              <option key={value} value={value}>
+                {value === 0 ? 'nothing' : `${(value * 100).toFixed(1)} %`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => zoom(1.25)}>
+          Zoom in
+        </button>
+        <button type="button" onClick={() => zoom(0.8)}>
+          Zoom out
+        </button>
+        <button type="button" onClick={() => setView({ x: 0, y: 0, scale: 1 })}>
+          Fit
+        </button>
+        <button type="button" onClick={() => downloadText(dot, `${name}.dot`, 'text/vnd.graphviz')}>
+          Download DOT
+        </button>
+        <button type="button" disabled={!svg} onClick={() => downloadText(svg, `${name}.svg`, 'image/svg+xml')}>
+          Download SVG
+        </button>
+      </div>
+      <p className="wb-prof-note" role="status">
+        {graph.nodes} functions, {graph.edges} calls drawn
+        {graph.raised
+          ? ` (thresholds raised to ${(graph.nodeThreshold * 100).toFixed(1)} % and ${(graph.edgeThreshold * 100).toFixed(1)} % so that Graphviz can lay the graph out quickly; the table and the icicle show everything)`
+          : ''}
+        .
+      </p>
+      <div
+        className="wb-callgraph"
+        tabIndex={0}
+        role="group"
+        aria-label="Call graph: drag or arrow keys to pan, + and − to zoom, 0 to reset"
+        aria-busy={!svg && !error}
+        onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={() => (drag.current = undefined)}
+        onPointerCancel={() => (drag.current = undefined)}
+        onWheel={onWheel}
+      >
+        {error ? (
+          <p role="alert">Graphviz could not draw the graph: {error}</p>
+        ) : svg ? (
+          <div
+            className="wb-callgraph-canvas"
+            style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
+            // The SVG comes from Graphviz rendering our own DOT text, whose labels are escaped.
+            dangerouslySetInnerHTML={{ __html: svg }}
+          />
+        ) : (
+          <p role="status">Laying out the graph with Graphviz…</p>
+        )}
+      </div>
+      <details className="wb-prof-text">
+        <summary>The graph as DOT text</summary>
+        <pre>{dot}</pre>
+      </details>
+      <ExportBar profile={profile} cellId={cellId} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * The lines every profile view shows above its chart: which profiler, how much
+ * of the time was simulated, and whether the run ended early (a partial profile).
+ */
+import type { Profile } from '../../../../sandbox/types';
+import { formatDuration } from './format';
+
+export function ProfileNotes({ profile }: { profile: Profile }) {
+  const { meta } = profile;
+  return (
+    <p className="wb-prof-notes">
+      <span>{meta.kind === 'sampling' ? `Sampling profiler, every ${meta.intervalMs ?? 1} ms` : 'Deterministic profiler'}</span>
+      {' · '}
+      <span>
+        {formatDuration(meta.wallMs)} on the instrumented clock
+        {meta.simulatedMs > 0 ? `, of which ${formatDuration(meta.simulatedMs)} simulated by sleep()` : ''}
+      </span>
+      {meta.partial && (
+        <>
+          {' · '}
+          <strong className="wb-prof-partial">Partial: the run ended early, so the figures stop where it stopped.</strong>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Export formats offered under every profile view. Each renderer
+ * (src/sandbox/profile/render/) is loaded only when its button is pressed.
+ */
+import type { Profile } from '../../../../sandbox/types';
+
+export interface ExportFormat {
+  id: 'cpuprofile' | 'folded' | 'dot' | 'csv';
+  label: string;
+  extension: string;
+  mime: string;
+  render(profile: Profile): Promise<string>;
+}
+
+export const EXPORT_FORMATS: ExportFormat[] = [
+  {
+    id: 'cpuprofile',
+    label: '.cpuprofile',
+    extension: 'cpuprofile',
+    mime: 'application/json',
+    render: async (profile) => (await import('../../../../sandbox/profile/render/cpuprofile')).renderCpuProfile(profile),
+  },
+  {
+    id: 'folded',
+    label: 'Folded stacks',
+    extension: 'folded.txt',
+    mime: 'text/plain',
+    render: async (profile) => (await import('../../../../sandbox/profile/render/folded')).renderFolded(profile),
+  },
+  {
+    id: 'dot',
+    label: 'DOT',
+    extension: 'dot',
+    mime: 'text/vnd.graphviz',
+    render: async (profile) => (await import('../../../../sandbox/profile/render/dot')).renderDot(profile),
+  },
+  {
+    id: 'csv',
+    label: 'CSV',
+    extension: 'csv',
+    mime: 'text/csv',
+    render: async (profile) => (await import('../../../../sandbox/profile/render/csv')).renderCsv(profile),
+  },
+];

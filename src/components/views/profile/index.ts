@@ -1,0 +1,57 @@
+/**
+ * The profile views a cell can offer with `show=`: the cProfile table, the call
+ * graph, the icicle/sunburst, the call tree, the timeline and the comparison of
+ * two runs. Each is loaded on demand; `preloadProfileViews()` fetches them all
+ * (build-time rendering calls it before rendering recorded results).
+ */
+import type { RunRequest, RunResult } from '../../../sandbox/types';
+import type { CellOptions, ViewDescriptor, ViewRegistry } from '../types';
+import { lazyView, type LazyView } from './lazy-view';
+
+/** Turn the profiler on, as the cell's `profiler=` and `builtins=` options say. */
+export function prepareProfile(request: RunRequest, options: CellOptions): RunRequest {
+  request.profile ??= {
+    kind: options.profiler === 'sampling' ? 'sampling' : 'deterministic',
+    builtins: options.builtins !== 'off',
+  };
+  return request;
+}
+
+export function hasProfile(result: RunResult): boolean {
+  return result.profile !== undefined;
+}
+
+const components: Record<string, LazyView> = {
+  profile: lazyView('Profile table', () => import('./table/ProfileTableView').then((m) => m.ProfileTableView)),
+  callgraph: lazyView('Call graph', () => import('./callgraph/CallGraphView').then((m) => m.CallGraphView)),
+  icicle: lazyView('Icicle', () => import('./icicle/IcicleView').then((m) => m.IcicleView)),
+  tree: lazyView('Call tree', () => import('./tree/CallTreeView').then((m) => m.CallTreeView)),
+  timeline: lazyView('Timeline', () => import('./timeline/TimelineView').then((m) => m.TimelineView)),
+  compare: lazyView('Compare runs', () => import('./compare/CompareView').then((m) => m.CompareView)),
+};
+
+const labels: Record<string, string> = {
+  profile: 'Profile table',
+  callgraph: 'Call graph',
+  icicle: 'Icicle / sunburst',
+  tree: 'Call tree',
+  timeline: 'Timeline',
+  compare: 'Compare runs',
+};
+
+function descriptor(id: string): ViewDescriptor {
+  return {
+    id,
+    label: labels[id],
+    component: components[id],
+    prepare: prepareProfile,
+    available: hasProfile,
+  };
+}
+
+export const views: ViewRegistry = Object.fromEntries(Object.keys(components).map((id) => [id, descriptor(id)]));
+
+/** Load every profile view's chunk, so the next render is synchronous. */
+export function preloadProfileViews(): Promise<void> {
+  return Promise.all(Object.values(components).map((view) => view.preload())).then(() => undefined);
+}

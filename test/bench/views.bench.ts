@@ -1,0 +1,83 @@
+/**
+ * Views benchmark: time to first paint of each profile view for the generated
+ * 5,000-node profile (test/fixtures/profiles/large.json) in headless Chromium
+ * (target ≤ 200 ms each). The views are bundled with esbuild into one page, the
+ * profile is handed over as data, and each view is rendered RUNS times; the
+ * median is reported. The call graph also reports when Graphviz's SVG is shown.
+ * Prints a table; writes bench-results/views.json.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Profile, RunResult } from '../../src/sandbox/types';
+
+const RUNS = 7;
+const TARGET_MS = 200;
+const VIEWS = ['baseline', 'profile', 'callgraph', 'icicle', 'tree', 'timeline', 'compare'];
+
+function resultOf(profile: Profile): RunResult {
+  const { wallMs, cpuMs, simulatedMs, resolutionMs } = profile.meta;
+  return { status: 'ok', console: [], outputTruncated: false, timing: { wallMs, cpuMs, simulatedMs, resolutionMs }, profile };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const bundle = await build({
+    entryPoints: ['test/bench/views/harness.tsx'],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    minify: true,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  const script = bundle.outputFiles.map((file) => file.text).join('\n');
+  const css = readFileSync('src/components/views/profile/profile-views.css', 'utf8');
+  const large = JSON.parse(readFileSync('test/fixtures/profiles/large.json', 'utf8')) as Profile;
+  const result = resultOf(large);
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('crash', () => console.error('the page crashed'));
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body></body></html>`);
+  await page.addScriptTag({ content: script, type: 'module' });
+  await page.waitForFunction(() => typeof window.renderView === 'function');
+
+  const rows: Array<{ view: string; renderMs: number; firstPaintMs: number; settledMs: number; elements: number; target: number; ok: boolean }> = [];
+  for (const view of VIEWS.filter((v) => !process.env.WB_VIEWS || process.env.WB_VIEWS.split(',').includes(v))) {
+    process.stderr.write(`${view}… `);
+    const samples: Array<{ firstPaintMs: number; settledMs: number; elements: number; renderMs: number }> = [];
+    // One warm-up render (chunk parsing, Graphviz wasm instantiation), then RUNS measured ones.
+    for (let i = 0; i <= RUNS; i++) {
+      const sample = await page.evaluate(([id, r]) => window.renderView(id, r, id === 'compare' ? r : undefined), [view, result] as const);
+      if (i > 0) samples.push(sample);
+    }
+    const firstPaintMs = median(samples.map((s) => s.firstPaintMs));
+    rows.push({
+      view,
+      firstPaintMs: Math.round(firstPaintMs * 10) / 10,
+      settledMs: Math.round(median(samples.map((s) => s.settledMs)) * 10) / 10,
+      renderMs: Math.round(median(samples.map((s) => s.renderMs)) * 10) / 10,
+      elements: samples[0].elements,
+      target: TARGET_MS,
+      ok: firstPaintMs <= TARGET_MS,
+    });
+  }
+  await browser.close();
+
+  console.log(`Views, 5,000-node profile (${large.frames.length} functions), median of ${RUNS} renders in Chromium:`);
+  console.table(rows.map((r) => ({ view: r.view, 'React render ms': r.renderMs, 'first paint ms': r.firstPaintMs, 'settled ms': r.settledMs, 'DOM elements': r.elements, 'target ms': r.target, ok: r.ok ? 'yes' : 'NO' })));
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/views.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, nodes: 5000, rows }, null, 2) + '\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

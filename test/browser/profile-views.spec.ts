@@ -1,0 +1,142 @@
+/**
+ * The profile views in the built site, driven like a learner: run the sleeper
+ * and complicated cells of the profiling chapter, read the numbers each view
+ * shows, compare two runs after an edit, and download every export.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const CHAPTER = '/profiling/';
+
+function cellById(page: Page, id: string): Locator {
+  return page.locator(`wb-cell[data-cell-id="${id}"]`);
+}
+
+async function runAndWait(cell: Locator): Promise<void> {
+  await cell.locator('.wb-cell-run').click();
+  await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  await expect(cell).toHaveAttribute('data-status', 'ok');
+}
+
+async function openView(cell: Locator, view: string): Promise<Locator> {
+  await cell.locator(`[role="tab"][data-view="${view}"]`).click();
+  const panel = cell.locator(`.wb-results:not([data-recorded]) .wb-results-panel[data-view="${view}"]`);
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** A table row's cells as text, found by a pattern in its function column. */
+async function rowCells(panel: Locator, name: RegExp): Promise<string[]> {
+  const row = panel.locator('.wb-stats-table tbody tr').filter({ hasText: name }).first();
+  await expect(row).toBeVisible();
+  return row.locator('td').allTextContents();
+}
+
+async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
+  if (!(await cell.getAttribute('data-editor'))) await cell.locator('.wb-cell-code').click();
+  await expect(cell).toHaveAttribute('data-editor', /monaco|textarea/);
+  if ((await cell.getAttribute('data-editor')) === 'textarea') await cell.locator('textarea').focus();
+  else await cell.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+async function currentCode(cell: Locator): Promise<string> {
+  return cell.evaluate((element) => (element as HTMLElement & { currentCode(): string }).currentCode());
+}
+
+test.describe('profile views', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(CHAPTER);
+    await expect(cellById(page, 'sleeper').locator('.wb-cell-run')).toBeVisible();
+  });
+
+  test('sleeper: the table reads 6 calls / ≈ 6 s for the helper and ≈ 5 s for function1', async ({ page }) => {
+    const cell = cellById(page, 'sleeper');
+    await runAndWait(cell);
+    const table = await openView(cell, 'profile');
+    await expect(table.getByTestId('stats-header')).toContainText(/function calls .*in 6\.0\d\d seconds/);
+    // The helper: the one learner function called six times.
+    const helper = table.locator('.wb-stats-table tbody tr:not([data-builtin])').filter({ has: page.locator('td:first-child', { hasText: /^6$/ }) });
+    await expect(helper).toHaveCount(1);
+    const helperCells = await helper.locator('td').allTextContents();
+    expect(Number(helperCells[3])).toBeCloseTo(6, 1);
+    const f1 = await rowCells(table, /\(function1\)/);
+    expect(f1[0]).toBe('1');
+    expect(Number(f1[3])).toBeCloseTo(5, 1);
+    const sleep = table.locator('.wb-stats-table tbody tr[data-builtin]').filter({ hasText: /sleep/ });
+    expect(Number((await sleep.locator('td').nth(1).textContent())!)).toBeCloseTo(6, 1);
+
+    // Sort by calls with the keyboard: the 6-call rows come first.
+    const ncalls = table.getByRole('columnheader', { name: /ncalls/ });
+    await ncalls.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(ncalls).toHaveAttribute('aria-sort', 'descending');
+    await expect(table.locator('.wb-stats-table tbody tr').first().locator('td').first()).toHaveText('6');
+  });
+
+  test('sleeper: timeline shows six one-second sleeps in order; tree and graph agree', async ({ page }) => {
+    const cell = cellById(page, 'sleeper');
+    await runAndWait(cell);
+    const timeline = await openView(cell, 'timeline');
+    const blocks = timeline.locator('.wb-timeline-block').filter({ hasText: /^sleep$/ });
+    await expect(blocks).toHaveCount(6);
+    const lefts = await blocks.evaluateAll((els) => els.map((el) => parseFloat((el as HTMLElement).style.left)));
+    expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+    await blocks.first().hover();
+    await expect(timeline.locator('.wb-prof-hover')).toContainText(/1\.0\d\d s|1000 ms/);
+
+    const tree = await openView(cell, 'tree');
+    const f1 = tree.getByRole('treeitem').filter({ hasText: 'function1' });
+    await expect(f1.locator('.wb-tree-time')).toHaveText(/^5\.0\d\d s$/);
+
+    const graph = await openView(cell, 'callgraph');
+    await expect(graph.locator('.wb-callgraph-canvas svg g.node')).not.toHaveCount(0, { timeout: 30_000 });
+    await expect(graph.locator('.wb-callgraph-canvas svg')).toContainText('function1');
+
+    const icicle = await openView(cell, 'icicle');
+    const box = icicle.locator('.wb-icicle-cell[aria-label^="function1,"]');
+    await box.click();
+    await expect(icicle.getByRole('navigation', { name: 'Zoom path' })).toContainText('function1');
+  });
+
+  test('complicated: the hot method is on top by own time', async ({ page }) => {
+    const cell = cellById(page, 'complicated');
+    await runAndWait(cell);
+    const table = await openView(cell, 'profile');
+    const tottime = table.getByRole('columnheader', { name: /tottime/ });
+    await expect(tottime).toHaveAttribute('aria-sort', 'descending');
+    const firstLearnerRow = table.locator('.wb-stats-table tbody tr:not([data-builtin])').first();
+    await expect(firstLearnerRow).toContainText(/prepY|myMethod/);
+  });
+
+  test('compare two runs after an edit', async ({ page }) => {
+    const cell = cellById(page, 'sleeper');
+    await runAndWait(cell);
+    const code = await currentCode(cell);
+    await replaceCode(page, cell, code.replace(/function1\(5\)/, 'function1(2)'));
+    await runAndWait(cell);
+    const compare = await openView(cell, 'compare');
+    await expect(compare.getByTestId('compare-summary')).toContainText(/faster overall/);
+    const helperRow = compare.locator('tbody tr').filter({ hasText: /6 → 3/ });
+    await expect(helperRow.first()).toBeVisible();
+  });
+
+  test('downloads each export', async ({ page }) => {
+    const cell = cellById(page, 'sleeper');
+    await runAndWait(cell);
+    const table = await openView(cell, 'profile');
+    for (const [id, check] of [
+      ['cpuprofile', (text: string) => expect(JSON.parse(text).nodes.length).toBeGreaterThan(3)],
+      ['folded', (text: string) => expect(text).toMatch(/function1.* \d+/)],
+      ['dot', (text: string) => expect(text).toMatch(/^digraph/)],
+      ['csv', (text: string) => expect(text.split('\n')[0]).toMatch(/calls/)],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), table.locator(`[data-export="${id}"]`).click()]);
+      const stream = await download.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      check(Buffer.concat(chunks).toString('utf8'));
+    }
+  });
+});

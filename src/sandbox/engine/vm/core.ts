@@ -12,7 +12,9 @@ export const CORE_SOURCE = String.raw`
   const g = globalThis;
   const hostOut = g.__wb_host_out;
   delete g.__wb_host_out;
-  const realNow = performance.now.bind(performance);
+  // Unbound: quickjs-ng's performance.now needs no receiver, and a bound copy costs
+  // ~170 ns more per read, which the profilers pay twice per call.
+  const realNow = performance.now;
   const t0 = realNow();
   const wb = {};
   Object.defineProperty(g, '__wb', { value: wb, enumerable: false, configurable: false, writable: false });

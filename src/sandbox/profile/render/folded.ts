@@ -1,0 +1,36 @@
+/**
+ * Renderer: folded (collapsed) stacks, one line per call path,
+ * `<module>;main;function1 5000000`: the path's own time in microseconds
+ * (or its own sample count for sampling profiles with `unit: 'samples'`).
+ * Flame-graph tools and speedscope read it.
+ */
+import type { Profile } from '../../types';
+import { frameLocation, frameName } from '../model';
+import type { CallNode } from '../../types';
+
+export interface FoldedOptions {
+  /** 'us' (default): own time in whole microseconds; 'samples': own samples (sampling profiles). */
+  unit?: 'us' | 'samples';
+}
+
+function frameText(profile: Profile, node: CallNode): string {
+  const frame = profile.frames[node.frame];
+  const where = frameLocation(frame);
+  // ';' separates frames and the last space separates the count: keep both out of names.
+  return `${frameName(frame)}${where ? ` (${where})` : ''}`.replace(/;/g, ',').replace(/\s+/g, ' ');
+}
+
+export function renderFolded(profile: Profile, options: FoldedOptions = {}): string {
+  const unit = options.unit ?? 'us';
+  const lines: string[] = [];
+  const stack: string[] = [];
+  const visit = (node: CallNode) => {
+    stack.push(frameText(profile, node));
+    const own = unit === 'samples' ? (node.samples ?? 0) - node.children.reduce((s, c) => s + (c.samples ?? 0), 0) : Math.round(node.selfMs * 1000);
+    if (own > 0) lines.push(`${stack.join(';')} ${own}`);
+    node.children.forEach(visit);
+    stack.pop();
+  };
+  visit(profile.root);
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}

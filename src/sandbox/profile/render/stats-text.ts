@@ -1,0 +1,93 @@
+/**
+ * Renderer: the cProfile/pstats text table for the terminal
+ * (`python -m cProfile -s calls` prints the same layout), plus pstats'
+ * print_callers / print_callees listings.
+ */
+import type { Profile } from '../../types';
+import { flatRows, flatSummary, type FlatRow } from '../flat';
+import { pstatsName } from '../model';
+import { callEdges, callers, callees, type PartnerRow } from '../partners';
+import { restrictRows, type Restriction } from '../restrict';
+import { sortDescription, sortRows, type SortKey } from '../sort';
+
+export interface StatsTextOptions {
+  /** pstats sort keys, major first. None: pstats' "Random listing order was used" (first-seen order). */
+  sort?: SortKey[];
+  restrictions?: Restriction[];
+}
+
+const f8 = (ms: number) => (ms / 1000).toFixed(3).padStart(8);
+const blank8 = ' '.repeat(8);
+
+function ncalls(row: { calls: number; primitiveCalls: number }): string {
+  return row.calls !== row.primitiveCalls ? `${row.calls}/${row.primitiveCalls}` : String(row.calls);
+}
+
+function line(row: FlatRow, profile: Profile): string {
+  return [
+    ncalls(row).padStart(9),
+    f8(row.selfMs),
+    row.calls ? f8(row.selfMs / row.calls) : blank8,
+    f8(row.totalMs),
+    row.primitiveCalls ? f8(row.totalMs / row.primitiveCalls) : blank8,
+    pstatsName(profile.frames[row.frame]),
+  ].join(' ');
+}
+
+/** Rows as pstats would list them for these options (sorted, then restricted). */
+export function listedRows(profile: Profile, options: StatsTextOptions = {}): { all: FlatRow[]; rows: FlatRow[]; notes: string[] } {
+  const all = flatRows(profile);
+  const ordered = options.sort?.length ? sortRows(all, profile, options.sort) : all;
+  const { rows, notes } = restrictRows(ordered, profile, options.restrictions ?? []);
+  return { all, rows, notes };
+}
+
+function header(profile: Profile, all: FlatRow[]): string[] {
+  const s = flatSummary(all);
+  const prim = s.calls !== s.primitiveCalls ? ` (${s.primitiveCalls} primitive calls)` : '';
+  const out = [`         ${s.calls} function calls${prim} in ${(s.totalMs / 1000).toFixed(3)} seconds`, ''];
+  if (profile.meta.partial) out.splice(1, 0, '         (partial profile: the run ended early)');
+  return out;
+}
+
+export function renderStatsText(profile: Profile, options: StatsTextOptions = {}): string {
+  const { all, rows, notes } = listedRows(profile, options);
+  const out = header(profile, all);
+  out.push(options.sort?.length ? `   Ordered by: ${sortDescription(options.sort)}` : '   Random listing order was used');
+  for (const note of notes) out.push(`   ${note}`);
+  out.push('');
+  if (rows.length) {
+    out.push('   ncalls  tottime  percall  cumtime  percall filename:lineno(function)');
+    for (const row of rows) out.push(line(row, profile));
+  }
+  out.push('', '');
+  return out.join('\n');
+}
+
+/** pstats' print_callers ("was called by...") or print_callees ("called...") for the listed rows. */
+export function renderPartnersText(profile: Profile, direction: 'callers' | 'callees', options: StatsTextOptions = {}): string {
+  const { rows, notes } = listedRows(profile, options);
+  const edges = callEdges(profile);
+  const names = rows.map((r) => pstatsName(profile.frames[r.frame]));
+  const width = Math.max(30, ...names.map((n) => n.length)) + 2;
+  const out: string[] = [];
+  out.push(options.sort?.length ? `   Ordered by: ${sortDescription(options.sort)}` : '   Random listing order was used');
+  for (const note of notes) out.push(`   ${note}`);
+  out.push('');
+  out.push(`${'Function'.padEnd(width)}${direction === 'callers' ? 'was called by...' : 'called...'}`);
+  out.push(`${' '.repeat(width)}    ncalls  tottime  cumtime`);
+  const arrow = direction === 'callers' ? '<-' : '->';
+  rows.forEach((row, i) => {
+    const partners: PartnerRow[] = direction === 'callers' ? callers(profile, row.frame, edges) : callees(profile, row.frame, edges);
+    if (!partners.length) {
+      out.push(names[i].padEnd(width) + arrow);
+      return;
+    }
+    partners.forEach((p, k) => {
+      const left = k === 0 ? names[i].padEnd(width) + arrow : ' '.repeat(width + 2);
+      out.push(`${left} ${ncalls(p).padStart(9)} ${f8(p.selfMs)} ${f8(p.totalMs)}  ${pstatsName(profile.frames[p.frame])}`);
+    });
+  });
+  out.push('', '');
+  return out.join('\n');
+}

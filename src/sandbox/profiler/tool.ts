@@ -1,0 +1,142 @@
+/**
+ * The profilers as a sandbox tool: `request.profile` in, `result.profile` out.
+ *
+ *  - deterministic (cProfile): every call, return and exception of the
+ *    learner's functions and of built-ins, timed on the instrumented clock,
+ *    with the hooks' calibrated cost subtracted;
+ *  - sampling (pyinstrument): the call stack sampled at a fixed interval of
+ *    the instrumented clock.
+ *
+ * The transform (transform.ts) and the VM recorders (vm/*.ts) do the recording;
+ * build-*.ts turn what was recorded into the Profile model of src/sandbox/types.ts.
+ */
+import type { HostEnv, SandboxTool } from '../engine/tool';
+import type { Profile, ProfileOptions, RunRequest, RunResult } from '../types';
+import { buildDeterministic, type DeterministicRaw } from './build-deterministic';
+import { buildSampling, type SamplingRaw } from './build-sampling';
+import type { Calibration } from './overhead';
+import { instrument, originalColumn, type Instrumented } from './transform';
+import { BUILTINS_SOURCE, LANGUAGE_BUILTINS, SANDBOX_BUILTINS, type BuiltinSpec } from './vm/builtins';
+import { DETERMINISTIC_SOURCE, type DeterministicConfig } from './vm/deterministic';
+import { SAMPLING_SOURCE, type SamplingConfig } from './vm/sampling';
+
+export const PROFILER_TOOL_ID = 'profiler';
+
+/** Spans kept for the timeline before only long calls are kept (then `spansTruncated`). */
+const MAX_SPANS = 10_000;
+
+/** The hooks' cost measured once per process/worker; later runs reuse it. */
+let calibration: Calibration | null = null;
+
+/** For tests and benchmarks: forget the calibration so the next run measures again. */
+export function resetCalibration(): void {
+  calibration = null;
+}
+
+interface Plan {
+  input: string;
+  instrumented: Instrumented;
+}
+const plans = new WeakMap<RunRequest, Plan>();
+
+function options(request: RunRequest): Required<ProfileOptions> {
+  const p = request.profile ?? { kind: 'deterministic' };
+  const interval = Number(p.intervalMs);
+  return { kind: p.kind === 'sampling' ? 'sampling' : 'deterministic', builtins: p.builtins !== false, intervalMs: interval > 0 ? interval : 1 };
+}
+
+function plan(code: string, request: RunRequest): Plan {
+  const known = plans.get(request);
+  if (known && known.input === code) return known;
+  const made = { input: code, instrumented: instrument(code, options(request).kind) };
+  plans.set(request, made);
+  return made;
+}
+
+function preludeSource(request: RunRequest): string {
+  const o = options(request);
+  let specs: BuiltinSpec[];
+  let recorder: string;
+  if (o.kind === 'sampling') {
+    const cfg: SamplingConfig = { intervalMs: o.intervalMs, builtins: o.builtins };
+    recorder = `(${SAMPLING_SOURCE})(${JSON.stringify(cfg)}, shared);`;
+    specs = SANDBOX_BUILTINS;
+  } else {
+    const cfg: DeterministicConfig = { builtins: o.builtins, maxSpans: MAX_SPANS };
+    recorder = `(${DETERMINISTIC_SOURCE})(${JSON.stringify(cfg)}, shared);`;
+    specs = o.builtins ? [...SANDBOX_BUILTINS, ...LANGUAGE_BUILTINS] : [['', 'sleep', 1]];
+  }
+  return [
+    '(function () {',
+    'const shared = {};',
+    recorder,
+    `(${BUILTINS_SOURCE})(shared, ${JSON.stringify(specs)});`,
+    `__wb.register(${JSON.stringify(PROFILER_TOOL_ID)}, () => shared.collect());`,
+    '})();',
+  ].join('\n');
+}
+
+/** Columns in errors point into the instrumented code: give the learner theirs back. */
+function mapErrorColumns(result: RunResult, filename: string, p: Plan): RunResult['error'] {
+  const error = result.error;
+  if (!error || !p.instrumented.ok) return error;
+  const fix = (line: number | undefined, column: number | undefined) =>
+    line && column ? originalColumn(p.input, p.instrumented.insertions, line, column) : column;
+  return {
+    ...error,
+    ...(error.location && error.location.file === filename
+      ? { location: { ...error.location, column: fix(error.location.line, error.location.column) ?? error.location.column } }
+      : {}),
+    stack: error.stack.map((f) => (f.file === filename ? { ...f, column: fix(f.line, f.column) } : f)),
+  };
+}
+
+function finishProfile(raw: unknown, result: RunResult, env: HostEnv): Partial<RunResult> {
+  const request = env.request;
+  const filename = request.filename ?? 'cell.js';
+  const p = plans.get(request) ?? plan(request.code, request);
+  const error = mapErrorColumns(result, filename, p);
+  const data = raw as (DeterministicRaw | SamplingRaw | { error: string }) | undefined;
+  if (!data || 'error' in data) {
+    const why = data && 'error' in data ? data.error : 'nothing was recorded';
+    result.console.push({ level: 'system', text: `The profiler recorded nothing: ${why}`, at: result.timing.wallMs });
+    return error ? { error } : {};
+  }
+  const meta = {
+    wallMs: result.timing.wallMs,
+    cpuMs: result.timing.cpuMs,
+    simulatedMs: result.timing.simulatedMs,
+    resolutionMs: result.timing.resolutionMs,
+    partial: result.status !== 'ok',
+  };
+  let profile: Profile;
+  if (data.kind === 'sampling') {
+    profile = buildSampling(data, {
+      filename,
+      sites: p.instrumented.sites,
+      meta,
+      code: p.input,
+      insertions: p.instrumented.insertions,
+      builtins: options(request).builtins,
+    });
+  } else {
+    // Each run measures the hooks once more, cheaply; the lowest figure seen is the
+    // warm engine's (a cold first run measures high), so that is what gets subtracted.
+    const measured = data.calibration;
+    if (measured && (!calibration || measured.innerNs + measured.outerNs < calibration.innerNs + calibration.outerNs)) {
+      calibration = { innerNs: measured.innerNs, outerNs: measured.outerNs };
+    }
+    profile = buildDeterministic({ ...data, calibration: calibration ?? { innerNs: 0, outerNs: 0 } }, { filename, sites: p.instrumented.sites, meta });
+  }
+  return { profile, ...(error ? { error } : {}) };
+}
+
+export const profilerTool: SandboxTool = {
+  id: PROFILER_TOOL_ID,
+  wants: (request) => !!request.profile,
+  prelude: preludeSource,
+  transform(code, request) {
+    return plan(code, request).instrumented.code;
+  },
+  finish: finishProfile,
+};

@@ -1,0 +1,134 @@
+/**
+ * Profiler overhead, in one run: the same programs in QuickJS plain, under the
+ * deterministic profiler and under the sampling profiler, next to their
+ * Python twins plain and under cProfile (the machine's python3).
+ *
+ * Each program's main() is timed inside its own runtime (performance.now()
+ * around main() in the sandbox, time.perf_counter() in Python), so start-up,
+ * preludes and collection are not counted. Warm-up runs come first; modes are
+ * interleaved within each repeat so a change in machine load hits all alike;
+ * the table shows medians and ratios to plain.
+ *
+ *   npm run bench -- profiler        (or: npx tsx test/bench/profiler-overhead.bench.ts [repeats])
+ *
+ * Writes bench-results/profiler-overhead.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInSandbox } from '../../src/sandbox/engine/run';
+import { profilerTool } from '../../src/sandbox/profiler/tool';
+import type { ProfilerKind } from '../../src/sandbox/types';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const MARK = '__bench_ms__';
+
+interface Program {
+  name: string;
+  /** JavaScript defining main(). */
+  js: string;
+  /** Module under test/bench/python/ defining main(). */
+  python: string;
+  repeats: number;
+}
+
+const FIB = `function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2) }\nfunction main() { return fib(25) }\n`;
+const KERNEL = [
+  'function kernel(n) {',
+  '  let s = 0;',
+  '  for (let i = 1; i <= n; i++) {',
+  '    const x = i * 0.001;',
+  '    s += (x * x + 1) / (x + 1);',
+  '  }',
+  '  return s;',
+  '}',
+  'function main() { let total = 0; for (let k = 0; k < 20; k++) total += kernel(100000); return total }',
+  '',
+].join('\n');
+const COMPLICATED = readFileSync(join(root, 'src/content/examples/complicated.js'), 'utf8').replace(/^main\(\);\s*$/m, '');
+
+const args = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const scale = args[0] ?? 1;
+const PROGRAMS: Program[] = [
+  { name: 'fib(25)', js: FIB, python: 'fib', repeats: Math.max(3, Math.round(7 * scale)) },
+  ...(process.env.SKIP_COMPLICATED ? [] : [{ name: 'complicated', js: COMPLICATED, python: 'complicated', repeats: Math.max(1, Math.round(3 * scale)) }]),
+  { name: 'numeric kernel', js: KERNEL, python: 'kernel', repeats: Math.max(3, Math.round(5 * scale)) },
+];
+
+const MODES: Array<{ id: string; kind?: ProfilerKind }> = [{ id: 'plain' }, { id: 'deterministic', kind: 'deterministic' }, { id: 'sampling', kind: 'sampling' }];
+
+async function timeInSandbox(js: string, kind?: ProfilerKind): Promise<number> {
+  const code = `${js}\nconst __t0 = performance.now();\nmain();\nconsole.log('${MARK}' + (performance.now() - __t0));\n`;
+  const result = await runInSandbox(
+    { code, filename: 'bench.js', limits: { timeoutMs: 600_000, maxOutputLines: 100 }, ...(kind ? { profile: { kind } } : {}) },
+    [profilerTool],
+  );
+  const line = result.console.find((c) => c.text.startsWith(MARK));
+  if (result.status !== 'ok' || !line) throw new Error(`run failed (${kind ?? 'plain'}): ${result.status} ${result.error?.message ?? ''}`);
+  return Number(line.text.slice(MARK.length));
+}
+
+function timePython(module: string, repeats: number): { plain: number[]; cprofile: number[] } | { error: string } {
+  const r = spawnSync('python3', [join(here, 'python/timer.py'), module, String(repeats)], { encoding: 'utf8', timeout: 900_000 });
+  if (r.status !== 0) return { error: (r.stderr || r.error?.message || 'python3 failed').trim() };
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main(): Promise<void> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const program of PROGRAMS) {
+    process.stdout.write(`${program.name}: warming up`);
+    for (const mode of MODES) await timeInSandbox(program.js, mode.kind);
+    const times: Record<string, number[]> = { plain: [], deterministic: [], sampling: [] };
+    for (let r = 0; r < program.repeats; r++) {
+      for (const mode of MODES) times[mode.id].push(await timeInSandbox(program.js, mode.kind));
+      process.stdout.write('.');
+    }
+    const py = timePython(program.python, program.repeats);
+    process.stdout.write('\n');
+    const plain = median(times.plain);
+    const row: Record<string, unknown> = {
+      program: program.name,
+      repeats: program.repeats,
+      quickjs: {
+        plainMs: plain,
+        deterministicMs: median(times.deterministic),
+        samplingMs: median(times.sampling),
+        deterministicRatio: median(times.deterministic) / plain,
+        samplingRatio: median(times.sampling) / plain,
+        samples: times,
+      },
+    };
+    if ('error' in py) row.python = { error: py.error };
+    else row.python = { plainMs: median(py.plain), cprofileMs: median(py.cprofile), cprofileRatio: median(py.cprofile) / median(py.plain), samples: py };
+    rows.push(row);
+  }
+
+  const f = (n: unknown, d = 1) => (typeof n === 'number' ? n.toFixed(d) : '-');
+  const header = ['program', 'QuickJS plain ms', 'deterministic', 'ratio', 'sampling', 'ratio', 'Python plain ms', 'cProfile', 'ratio'];
+  const table = rows.map((r) => {
+    const q = r.quickjs as Record<string, number>;
+    const p = r.python as Record<string, number>;
+    return [String(r.program), f(q.plainMs), f(q.deterministicMs), `${f(q.deterministicRatio, 2)}x`, f(q.samplingMs), `${f(q.samplingRatio, 2)}x`, f(p.plainMs), f(p.cprofileMs), p.cprofileRatio ? `${f(p.cprofileRatio, 2)}x` : '-'];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log('\nProfiler overhead (medians of interleaved repeats, main() only)\n');
+  console.log(line(header));
+  for (const t of table) console.log(line(t));
+  console.log('\nTargets: deterministic on fib(25) <= cProfile on fib(25); complicated <= 2x; sampling <= 1.5x.');
+
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  const out = join(root, 'bench-results/profiler-overhead.json');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+  console.log(`Wrote ${out}`);
+}
+
+await main();

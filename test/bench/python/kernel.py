@@ -1,0 +1,17 @@
+"""Twin of the loop-heavy numeric kernel in the profiler overhead benchmark:
+few calls, many arithmetic iterations."""
+
+
+def kernel(n):
+    s = 0.0
+    for i in range(1, n + 1):
+        x = i * 0.001
+        s += (x * x + 1) / (x + 1)
+    return s
+
+
+def main():
+    total = 0.0
+    for _ in range(20):
+        total += kernel(100_000)
+    return total

@@ -1,0 +1,90 @@
+/**
+ * The sampling profiler (pyinstrument's way): stacks sampled at a fixed
+ * interval of the instrumented clock. Simulated sleep makes the expected
+ * sample counts exact, whatever the machine's speed.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderTreeText, filteredTree } from '../../../src/sandbox/profile/index';
+import { checkTreeArithmetic, example, expectSleptTime, findNodes, profileCode, row } from './helpers';
+
+describe('sampling profiler', () => {
+  it('samples sleeper.js every millisecond of the instrumented clock', async () => {
+    const { profile, console: out } = await profileCode(example('sleeper.js'), { kind: 'sampling' });
+    expect(out.map((c) => c.text)).toEqual(['Done: six one-second naps.']);
+    expect(profile.meta.kind).toBe('sampling');
+    expect(profile.meta.intervalMs).toBe(1);
+    // 6 s of simulated sleep at 1 ms: 6000 samples, plus the little real time.
+    expect(profile.meta.sampleCount).toBeGreaterThanOrEqual(6000);
+    expect(profile.root.samples).toBe(profile.meta.sampleCount);
+    const helper = row(profile, 'sleepOneSecond');
+    expectSleptTime(helper.totalMs, 6000, profile, 2);
+    expectSleptTime(row(profile, 'function1').totalMs, 5000, profile, 2);
+    expectSleptTime(row(profile, 'function2').totalMs, 1000, profile, 2);
+    const sleep = row(profile, 'sleep');
+    expect(profile.frames[sleep.frame].builtin).toBe(true);
+    expectSleptTime(sleep.selfMs, 6000, profile, 2);
+    checkTreeArithmetic(profile.root);
+  });
+
+  it('prints the tree like pyinstrument, built-ins hidden', async () => {
+    const { profile } = await profileCode(example('sleeper.js'), { kind: 'sampling' });
+    const text = renderTreeText(profile);
+    expect(text).toMatch(/^Program: test\.js {2}Samples: \d+$/m);
+    expect(text).toMatch(/^└─ 6\.\d{3} main {2}test\.js:19$/m);
+    expect(text).toMatch(/^ {3}├─ 5\.\d{3} function1 {2}test\.js:9$/m);
+    expect(text).toMatch(/└─ 5\.\d{3} \[1 frame hidden\] {2}sleep$/m);
+  });
+
+  it('splits time by where it was spent, at the sampling interval', async () => {
+    const code = [
+      'function slow() { for (let i = 0; i < 30; i++) sleep(0.01) }',
+      'function fast() { for (let i = 0; i < 10; i++) sleep(0.01) }',
+      'function main() { slow(); fast(); slow() }',
+      'main();',
+    ].join('\n');
+    const { profile } = await profileCode(code, { kind: 'sampling', intervalMs: 2 });
+    // Each of the 70 sleeps may shift up to one interval between a function and its sleep.
+    expect(profile.meta.intervalMs).toBe(2);
+    expectSleptTime(row(profile, 'slow').totalMs, 600, profile, 4);
+    expectSleptTime(row(profile, 'fast').totalMs, 100, profile, 4);
+    expect(row(profile, 'slow').totalMs % 2).toBe(0);
+    expectSleptTime(row(profile, 'sleep').totalMs, 700, profile, 4);
+  });
+
+  it('gives a timer\'s waiting time to <module>, not to a function', async () => {
+    const code = 'function later() { sleep(0.2) }\nsetTimeout(later, 1000);';
+    const { profile } = await profileCode(code, { kind: 'sampling' });
+    expectSleptTime(row(profile, 'later').totalMs, 200, profile, 2);
+    expectSleptTime(profile.root.selfMs, 1000, profile, 2);
+  });
+
+  it('sees built-ins as native frames and learner callbacks under them', async () => {
+    const code = [
+      'function spin(n) { let s = 0; for (let i = 0; i < n; i++) s += i; sleep(0.05); return s }',
+      'function main() { return [20000, 20000].map((n) => spin(n)) }',
+      'main();',
+    ].join('\n');
+    const { profile } = await profileCode(code, { kind: 'sampling' });
+    const spin = findNodes(profile, 'spin');
+    expect(spin.length).toBeGreaterThan(0);
+    const parentNames = new Set<string>();
+    const visit = (n: typeof profile.root) => {
+      for (const c of n.children) {
+        if (profile.frames[c.frame].name === 'spin') parentNames.add(profile.frames[n.frame].name);
+        visit(c);
+      }
+    };
+    visit(profile.root);
+    // spin runs inside the arrow passed to Array.prototype.map.
+    expect([...parentNames]).toEqual(['(anonymous)']);
+    expect(row(profile, 'Array.prototype.map').totalMs).toBeGreaterThanOrEqual(100);
+  });
+
+  it('leaves built-ins out when asked, keeping their time with the caller', async () => {
+    const { profile } = await profileCode(example('sleeper.js'), { kind: 'sampling', builtins: false });
+    expect(profile.frames.some((f) => f.builtin)).toBe(false);
+    expectSleptTime(row(profile, 'sleepOneSecond').selfMs, 6000, profile, 2);
+    const tree = filteredTree(profile);
+    expect(tree.children[0].label).toBe('main');
+  });
+});

@@ -26,6 +26,9 @@ const LEVELS = new Set<ConsoleLevel>(['log', 'info', 'warn', 'error', 'table']);
 export async function runInSandbox(request: RunRequest, tools: SandboxTool[] = [], hooks: RunHooks = {}): Promise<RunResult> {
   const limits = resolveLimits(request.limits);
   const loaded = await getModule(limits.memoryBytes);
+  // A run blocks its thread until it ends. In Node, give the event loop one turn
+  // first, so back-to-back runs (tests, checks, the CLI) never starve timers and I/O.
+  if (typeof setImmediate === 'function') await new Promise<void>((r) => setImmediate(r));
   const active = tools.filter((t) => t.wants(request));
   try {
     return runOnModule(loaded, request, limits, active, hooks);

@@ -1,5 +1,6 @@
 // @ts-check
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
@@ -11,7 +12,12 @@ import { tsImport } from 'tsx/esm/api';
 const { workbookCells } = await tsImport('./src/markdown/integration.ts', import.meta.url);
 // Monaco's CSS arrives with the editor on first edit, not with every page (see
 // src/components/editor/VITE-NOTES.md).
+// Exercises (:::exercise directives) must be turned into elements before the cell plugin runs.
+const { default: remarkExercises } = await tsImport('./src/markdown/remark-exercises.ts', import.meta.url);
 const { lazyMonacoCss } = await tsImport('./src/components/editor/vite-plugin-lazy-monaco-css.ts', import.meta.url);
+// Security headers (CSP with hashed inline scripts + COOP/COEP): src/security/, docs/HOSTING.md.
+const { securityHeadersIntegration } = await tsImport('./src/security/integration.ts', import.meta.url);
+const { previewHeaders } = await tsImport('./src/security/dist-headers.ts', import.meta.url);
 
 /**
  * Cross-origin isolation: 5 µs performance.now() instead of 100 µs, and
@@ -21,6 +27,13 @@ const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
+/**
+ * `astro preview` sends what the build wrote to dist/_headers (the CSP hashes the
+ * built pages' inline scripts), so the preview behaves like a static host.
+ * `astro dev` adds the CSP per rendered page (src/security/dev-middleware.ts).
+ */
+const servedHeaders = (/** @type {string} */ command) =>
+  command === 'preview' ? previewHeaders(fileURLToPath(new URL('./dist/', import.meta.url))) : isolationHeaders;
 
 const chapters = ['profiling', 'optimisation', 'memory'];
 // The progress page belongs to the exercises; list it once it exists.
@@ -28,7 +41,8 @@ const hasProgressPage = existsSync(new URL('./src/content/docs/progress.mdx', im
 
 export default defineConfig({
   site: 'https://workbook.example',
-  server: { headers: isolationHeaders },
+  markdown: { remarkPlugins: [remarkExercises] },
+  server: ({ command }) => ({ headers: servedHeaders(command) }),
   integrations: [
     starlight({
       title: 'The workbook',
@@ -40,13 +54,15 @@ export default defineConfig({
       ],
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        Sidebar: './src/components/starlight/ProgressSidebar.astro',
       },
-      customCss: ['./src/styles/cells.css', './src/styles/print.css'],
+      customCss: ['./src/styles/cells.css', './src/styles/print.css', './src/components/views/profile/profile-views.css', './src/styles/a11y.css'],
       lastUpdated: false,
       pagination: true,
     }),
     react(),
     workbookCells(),
+    securityHeadersIntegration(),
   ],
   vite: {
     plugins: [lazyMonacoCss()],

@@ -135,7 +135,7 @@ export class SandboxClient {
     else if (message.type === 'fatal') {
       this.current = undefined;
       this.replaceWorker();
-      this.finish(p, synthetic('crashed', p, message.message));
+      this.finish(p, synthetic('crashed', p, this.loadError ?? message.message));
       this.pumpQueue();
     }
   }

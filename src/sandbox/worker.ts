@@ -17,14 +17,20 @@ configureWasmLocation(wasmUrl);
 const post = (message: FromWorker) => self.postMessage(message);
 const BATCH_MS = 100;
 
+/** Set once the wasm engine has loaded: a failure before that is a load failure, not the learner's. */
+let engineLoaded = false;
+const loadFailure = (e: unknown) =>
+  `The sandbox could not load its WebAssembly engine (${(e as Error)?.message ?? String(e)}). The page's text still works; reload the page to try again.`;
+
 async function warm(): Promise<void> {
   try {
     await warmUpModule(DEFAULT_LIMITS.memoryBytes);
+    engineLoaded = true;
     // A first tiny run lets the wasm tier up before the learner's first click.
     await runInSandbox({ code: 'let s = 0; for (let i = 0; i < 2e4; i++) s += i;' }, ALL_TOOLS);
     post({ type: 'ready' });
   } catch (e) {
-    post({ type: 'fatal', message: `The sandbox could not load: ${(e as Error).message}` });
+    if (!engineLoaded) post({ type: 'fatal', message: loadFailure(e) });
   }
 }
 
@@ -47,9 +53,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         if (performance.now() - lastFlush > BATCH_MS) flush();
       },
     });
+    engineLoaded = true;
     batch = []; // the result carries every entry
     post({ type: 'result', id, result });
   } catch (e) {
-    post({ type: 'fatal', id, message: (e as Error).message ?? String(e) });
+    post({ type: 'fatal', id, message: engineLoaded ? `The sandbox failed: ${(e as Error).message ?? String(e)}` : loadFailure(e) });
   }
 };

@@ -6,6 +6,7 @@
  * and the sandbox are all fetched later, when the learner needs them, so the
  * page's first JavaScript stays small.
  */
+import { reactReady } from './react-dev-preamble';
 import type { RunResult } from '../../sandbox/types';
 import type { EditorHandle } from '../editor/types';
 import type { ResultsHandle } from './mount-results';
@@ -62,9 +63,10 @@ function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-const loadResultsModule = lazyModule(() => import('./mount-results'));
-const loadRunSupport = lazyModule(() => import('./run-support'));
-const loadEditorModule = lazyModule(() => import('../editor/index'));
+// Each of these reaches React; in `astro dev` React needs its refresh preamble first.
+const loadResultsModule = lazyModule(() => reactReady().then(() => import('./mount-results')));
+const loadRunSupport = lazyModule(() => reactReady().then(() => import('./run-support')));
+const loadEditorModule = lazyModule(() => reactReady().then(() => import('../editor/index')));
 
 let runPartsRequested = false;
 /**
@@ -472,6 +474,8 @@ export class WbCell extends HTMLElement {
     this.notices.hide('reset');
 
     // Marks for the browser's performance panel (and the page benchmark).
+    // Keep only the latest run's marks (tests and benchmarks read them); never let them pile up.
+    for (const name of ['wb:run-start', 'wb:run-sent', 'wb:run-result', 'wb:results-ready']) performance.clearMarks(name);
     performance.mark('wb:run-start');
     const turn: Turn = { cancelled: false };
     this.turn = turn;

@@ -165,7 +165,11 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       status = interrupt === 'timeout' || !interrupt ? 'timeout' : 'output-limit';
       return;
     }
-    if ((err.name === 'InternalError' && msg.includes('out of memory')) || looksLikeExhaustedMemory(err)) status = 'out-of-memory';
+    if ((err.name === 'InternalError' && msg.includes('out of memory')) || looksLikeExhaustedMemory(err)) {
+      status = 'out-of-memory';
+      // At the edge QuickJS may throw null instead of an error: say what happened.
+      if (err.name !== 'InternalError') Object.assign(err, { name: 'InternalError', message: 'out of memory' });
+    }
     else if ((err.name === 'InternalError' || err.name === 'RangeError') && (msg.includes('stack overflow') || msg.includes('call stack size'))) status = 'stack-overflow';
     else status = 'error';
     error = err;
@@ -297,7 +301,11 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   }
   if (result.status === 'timeout') result.limitHit = limitHit('timeoutMs', limits);
   else if (result.status === 'output-limit') result.limitHit = limitHit(wasInterrupted === 'maxOutputBytes' ? 'maxOutputBytes' : 'maxOutputLines', limits);
-  else if (result.status === 'out-of-memory') result.limitHit = limitHit('memoryBytes', limits, `; the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB`);
+  else if (result.status === 'out-of-memory') {
+    // After an out-of-memory error the heap may not be measurable any more; the wasm memory always is.
+    const peakText = peak.heapBytes > 0 ? `the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB` : `the module's memory reached ${(peak.wasmBytes / 1048576).toFixed(1)} MB`;
+    result.limitHit = limitHit('memoryBytes', limits, `; ${peakText}`);
+  }
   else if (result.status === 'stack-overflow') result.limitHit = limitHit('stackBytes', limits);
 
   for (const tool of tools) {

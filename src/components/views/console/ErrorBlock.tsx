@@ -11,7 +11,9 @@ function frameText(frame: RunError['stack'][number]): string {
 }
 
 export function ErrorBlock({ error }: { error: RunError }) {
-  const title = `${error.unhandledRejection ? 'Uncaught (in promise) ' : 'Uncaught '}${error.name}`;
+  // The sandbox's own failures (it could not load, it crashed) are not the learner's exception.
+  const title =
+    error.name === 'SandboxError' ? 'The sandbox failed' : `${error.unhandledRejection ? 'Uncaught (in promise) ' : 'Uncaught '}${error.name}`;
   const location = error.location;
   return (
     <div className="wb-console-error" role="group" aria-label="Error">

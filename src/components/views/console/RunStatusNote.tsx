@@ -15,6 +15,8 @@ const FALLBACK: Partial<Record<RunResult['status'], string>> = {
 };
 
 export function RunStatusNote({ result }: { result: RunResult }) {
+  // A sandbox failure already explains itself in the error block (e.g. the engine could not load).
+  if (result.status === 'crashed' && result.error?.name === 'SandboxError') return null;
   const message = result.limitHit?.message ?? FALLBACK[result.status];
   if (!message) return null;
   const kind = result.limitHit ? 'limit' : result.status;

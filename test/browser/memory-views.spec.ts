@@ -86,7 +86,8 @@ test.describe('memory views on the memory eater', () => {
   });
 
   test('bench: compare() in the cell gives a table with relative speed and a chart', async ({ page }) => {
-    const cell = eaterCell(page);
+    // The memory chapter's benchmark cell (typed-speed) offers the bench view.
+    const cell = page.locator('wb-cell[data-cell-id="typed-speed"]');
     await replaceCode(
       page,
       cell,

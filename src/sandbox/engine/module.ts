@@ -15,6 +15,8 @@ const PAGE = 64 * 1024;
 const HEADROOM_BYTES = 16 * 1024 * 1024;
 /** Grown past this many bytes over its start, a module is replaced after the run. */
 const REPLACE_AFTER_GROWTH_BYTES = 96 * 1024 * 1024;
+/** Within this of the maximum, the memory counts as full (malloc needs room to grow). */
+const NEAR_CAP_BYTES = 2 * 1024 * 1024;
 
 let wasmLocation: string | undefined;
 
@@ -28,6 +30,8 @@ export interface LoadedModule {
   memory: WebAssembly.Memory;
   initialBytes: number;
   capBytes: number;
+  /** The wasm memory's maximum, in bytes: the hard cap. */
+  maximumBytes: number;
   /** Set when the module must not be used again (abort, crash). */
   broken: boolean;
 }
@@ -42,9 +46,16 @@ async function load(capBytes: number): Promise<LoadedModule> {
   // The module declares its own minimum (initial) memory; start there and cap at the limit.
   const maximum = Math.max(pagesFor(capBytes + HEADROOM_BYTES), 512);
   const memory = new WebAssembly.Memory({ initial: 256, maximum });
-  const variant = newVariant(baseVariant, { wasmMemory: memory, ...(wasmLocation ? { wasmLocation } : {}) });
+  const variant = newVariant(baseVariant, {
+    wasmMemory: memory,
+    ...(wasmLocation ? { wasmLocation } : {}),
+    // Disposing a runtime after out-of-memory can trip an assertion in QuickJS
+    // (quickjs-emscripten#257); the run already reported it and the module is
+    // replaced, so keep that one message out of the learner's console.
+    emscriptenModule: { printErr: (text: string) => (/^Aborted\(Assertion failed/.test(text) ? undefined : console.error(text)) },
+  });
   const module = await newQuickJSWASMModuleFromVariant(variant);
-  return { module, memory, initialBytes: memory.buffer.byteLength, capBytes, broken: false };
+  return { module, memory, initialBytes: memory.buffer.byteLength, capBytes, maximumBytes: maximum * PAGE, broken: false };
 }
 
 export function getModule(memoryLimitBytes: number): Promise<LoadedModule> {
@@ -57,10 +68,18 @@ export function getModule(memoryLimitBytes: number): Promise<LoadedModule> {
   return p;
 }
 
-/** After a run: forget modules that crashed or grew a lot, so the next run starts clean. */
+/** The module's memory can grow no further: a run that got here ran out of memory. */
+export function atMemoryCap(loaded: LoadedModule): boolean {
+  return loaded.memory.buffer.byteLength > loaded.maximumBytes - NEAR_CAP_BYTES;
+}
+
+/**
+ * After a run: forget modules that crashed, grew a lot, or reached their cap,
+ * so the next run starts clean (and so reaching the cap always means this run did it).
+ */
 export function releaseIfSpent(loaded: LoadedModule): void {
   const grown = loaded.memory.buffer.byteLength - loaded.initialBytes;
-  if (loaded.broken || grown > REPLACE_AFTER_GROWTH_BYTES) cache.delete(loaded.capBytes);
+  if (loaded.broken || grown > REPLACE_AFTER_GROWTH_BYTES || atMemoryCap(loaded)) cache.delete(loaded.capBytes);
 }
 
 /** Loads the default module ahead of the first run. */

@@ -187,6 +187,14 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       return true;
     }
   };
+  /** Did a promise callback fail for lack of memory (the core prelude notes it)? */
+  const jobRanOutOfMemory = (): boolean => {
+    const flag = evaluate('__wb.jobOutOfMemory === true', 'wb:oom', true);
+    if (typeof flag === 'boolean') return false; // could not even ask: evaluate() recorded why
+    const ranOut = ctx.dump(flag) === true;
+    flag.dispose();
+    return ranOut;
+  };
   /** Runs promise jobs and timers (on the simulated clock) until nothing is left. */
   const pump = (): boolean => {
     for (;;) {
@@ -239,6 +247,12 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       }
       completion.dispose();
     }
+  }
+  // Out of memory inside a promise callback only rejects that callback's promise:
+  // the job chain just stops and the script "finishes". Name the limit instead.
+  if (status === 'ok' && !crashed && jobRanOutOfMemory()) {
+    status = 'out-of-memory';
+    error = { name: 'InternalError', message: 'out of memory (inside a promise callback or timer)', stack: [] };
   }
   if (request.after && status === 'ok' && !crashed) {
     sources[request.after.filename] = request.after.source;
@@ -303,7 +317,8 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   else if (result.status === 'output-limit') result.limitHit = limitHit(wasInterrupted === 'maxOutputBytes' ? 'maxOutputBytes' : 'maxOutputLines', limits);
   else if (result.status === 'out-of-memory') {
     // After an out-of-memory error the heap may not be measurable any more; the wasm memory always is.
-    const peakText = peak.heapBytes > 0 ? `the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB` : `the module's memory reached ${(peak.wasmBytes / 1048576).toFixed(1)} MB`;
+    // Past the edge the heap can no longer be walked: a small last figure is not the peak.
+    const peakText = peak.heapBytes > limits.memoryBytes * 0.5 ? `the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB` : `the module's memory reached ${(peak.wasmBytes / 1048576).toFixed(1)} MB`;
     result.limitHit = limitHit('memoryBytes', limits, `; ${peakText}`);
   }
   else if (result.status === 'stack-overflow') result.limitHit = limitHit('stackBytes', limits);

@@ -47,8 +47,9 @@ export function MemoryTimelineView({ result, cellId }: ViewProps) {
           Plot.text([series.peak], { x: 's', y: 'heap', text: () => `peak ${series.peak.heap.toFixed(1)} MB`, dy: -10, fill: PEAK, textAnchor: series.peak.s > series.endS * 0.7 ? 'end' : 'start', dx: series.peak.s > series.endS * 0.7 ? -6 : 6 }),
           // Brackets: a horizontal line over each call with ticks at both ends.
           Plot.link(series.brackets, { x1: 'start', x2: 'end', y1: 'y', y2: 'y', stroke: 'currentColor', strokeWidth: 1.5 }),
-          Plot.tickX(series.brackets, { x: 'start', y: 'y', stroke: 'currentColor' }),
-          Plot.tickX(series.brackets.filter((b) => !b.open), { x: 'end', y: 'y', stroke: 'currentColor' }),
+          // Short vertical rules, not tickX: tickX makes y an ordinal (band) scale and the curve vanishes.
+          Plot.ruleX(series.brackets, { x: 'start', y1: (b) => b.y - series.maxMB * 0.02, y2: (b) => b.y + series.maxMB * 0.02, stroke: 'currentColor' }),
+          Plot.ruleX(series.brackets.filter((b) => !b.open), { x: 'end', y1: (b) => b.y - series.maxMB * 0.02, y2: (b) => b.y + series.maxMB * 0.02, stroke: 'currentColor' }),
           Plot.text(series.brackets, { x: (b) => (b.start + b.end) / 2, y: 'y', text: 'label', dy: -8, fill: 'currentColor' }),
         ],
       }),

@@ -123,6 +123,23 @@ export const CORE_SOURCE = String.raw`
     return true;
   };
 
+  /* ---- out of memory inside promise callbacks ---- */
+  // Such an error only rejects the callback's promise, so a runaway job chain would
+  // just stop and look finished. Callbacks given to then() note it for the engine.
+  wb.jobOutOfMemory = false;
+  const isOutOfMemory = (e) => e === null || (e instanceof InternalError && /out of memory/.test(e.message));
+  const watchJob = (fn) => function (value) {
+    try { return fn(value); } catch (e) { if (isOutOfMemory(e)) wb.jobOutOfMemory = true; throw e; }
+  };
+  const then = Promise.prototype.then;
+  Object.defineProperty(Promise.prototype, 'then', {
+    value: function then_(onFulfilled, onRejected) {
+      return then.call(this, typeof onFulfilled === 'function' ? watchJob(onFulfilled) : onFulfilled, typeof onRejected === 'function' ? watchJob(onRejected) : onRejected);
+    },
+    writable: true, configurable: true, enumerable: false,
+  });
+  Object.defineProperty(Promise.prototype.then, 'name', { value: 'then' });
+
   /* ---- tools ---- */
   const collectors = [];
   wb.register = function (id, getData) { collectors.push([id, getData]); };

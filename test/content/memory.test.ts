@@ -9,53 +9,23 @@
  * engine build; they are compared with the sizes the code asks for (8 bytes a
  * number, ...) within a small slack, never with a timing.
  */
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectCells, type CollectedCell } from '../../src/markdown/collect-cells';
-import { DOCS_DIR } from '../../src/markdown/find-cells';
 import { exercisesOfFile } from '../../src/markdown/remark-exercises';
-import { buildRunRequest } from '../../src/components/cell/run-support';
-import { runCode } from '../../src/sandbox/node';
+import { chapterCells } from './support/chapter-cells';
 import { checkAttemptInNode } from '../../src/sandbox/exercises/node';
 import type { RunResult } from '../../src/sandbox/types';
 import type { MemoryLineTable, MemoryReport } from '../../src/sandbox/memory/types';
 import type { BenchReport } from '../../src/sandbox/bench/types';
 
-const CHAPTER = path.join(DOCS_DIR, 'memory.md');
-const cells = collectCells(CHAPTER);
+const { file: CHAPTER, cells, cellById, resultOf } = chapterCells('memory');
 const prose = readFileSync(CHAPTER, 'utf8');
 const MB = 1024 * 1024;
 /** Room for the array object itself, a shape, the loop's own values. */
 const SLACK = 16 * 1024;
 
-function runCell(cell: CollectedCell): Promise<RunResult> {
-  const request = buildRunRequest({
-    chapter: cell.spec.chapter,
-    options: cell.spec.options,
-    filename: cell.spec.filename,
-    show: cell.spec.show,
-    code: cell.code,
-    setup: cell.setup,
-  });
-  return runCode(request);
-}
 
-function cellById(id: string): CollectedCell {
-  const cell = cells.find((candidate) => candidate.spec.id === id);
-  if (!cell) throw new Error(`the memory chapter has no cell "${id}"`);
-  return cell;
-}
 
-const results = new Map<string, Promise<RunResult>>();
-function resultOf(id: string): Promise<RunResult> {
-  let result = results.get(id);
-  if (!result) {
-    result = runCell(cellById(id));
-    results.set(id, result);
-  }
-  return result;
-}
 
 const printed = (r: RunResult): string[] => r.console.filter((entry) => entry.level !== 'system').map((entry) => entry.text);
 

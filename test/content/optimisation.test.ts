@@ -15,50 +15,21 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { collectCells, type CollectedCell } from '../../src/markdown/collect-cells';
-import { DOCS_DIR, EXAMPLES_DIR } from '../../src/markdown/find-cells';
+import { EXAMPLES_DIR } from '../../src/markdown/find-cells';
 import { exercisesOfFile } from '../../src/markdown/remark-exercises';
-import { buildRunRequest } from '../../src/components/cell/run-support';
+import { chapterCells } from './support/chapter-cells';
 import { runCode } from '../../src/sandbox/node';
 import { flatRows } from '../../src/sandbox/profile/flat';
 import { walkTree } from '../../src/sandbox/profile/model';
 import type { CompareRun, GrowthRun, BenchEntry, BenchReport } from '../../src/sandbox/bench/types';
 import type { Profile, RunResult } from '../../src/sandbox/types';
 
-const CHAPTER = path.join(DOCS_DIR, 'optimisation.md');
-const cells = collectCells(CHAPTER);
+const { file: CHAPTER, cells, cellById, runCell, resultOf } = chapterCells('optimisation');
 const prose = readFileSync(CHAPTER, 'utf8');
 const exercises = exercisesOfFile(CHAPTER);
 
-/** Runs a cell exactly as the page's Run button would. */
-function runCell(cell: CollectedCell): Promise<RunResult> {
-  const request = buildRunRequest({
-    chapter: cell.spec.chapter,
-    options: cell.spec.options,
-    filename: cell.spec.filename,
-    show: cell.spec.show,
-    code: cell.code,
-    setup: cell.setup,
-  });
-  return runCode(request);
-}
 
-function cellById(id: string): CollectedCell {
-  const cell = cells.find((candidate) => candidate.spec.id === id);
-  if (!cell) throw new Error(`the optimisation chapter has no cell "${id}"`);
-  return cell;
-}
 
-/** Results of every cell, run once and shared by the fact checks below. */
-const results = new Map<string, Promise<RunResult>>();
-function resultOf(id: string): Promise<RunResult> {
-  let result = results.get(id);
-  if (!result) {
-    result = runCell(cellById(id));
-    results.set(id, result);
-  }
-  return result;
-}
 
 /**
  * A claim about timings must hold in a typical run. One run on a busy shared

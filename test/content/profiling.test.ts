@@ -7,59 +7,26 @@
  * Only simulated time (sleep) is asserted exactly; real timings are compared
  * with each other or with the simulated seconds, never with a fixed figure.
  */
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectCells, type CollectedCell } from '../../src/markdown/collect-cells';
-import { DOCS_DIR } from '../../src/markdown/find-cells';
-import { buildRunRequest } from '../../src/components/cell/run-support';
+import { chapterCells } from './support/chapter-cells';
 import { runOffThread } from './support/run-off-thread';
 import { flatRows, type FlatRow } from '../../src/sandbox/profile/flat';
 import { walkTree } from '../../src/sandbox/profile/model';
 import { exercisesOfFile } from '../../src/markdown/remark-exercises';
 import type { Frame, Profile, RunResult } from '../../src/sandbox/types';
 
-const CHAPTER = path.join(DOCS_DIR, 'profiling.md');
+// complicated.js records millions of calls: run cells on a worker thread so vitest stays responsive.
+const { file: CHAPTER, cells, cellById, resultOf } = chapterCells('profiling', runOffThread);
 
 /** Names and figures the prose states; each is checked against a live profile below. */
 const SLEEPER = { helper: 'sleepOneSecond' };
 const COMPLICATED = { hottest: 'randomInt', hottestCalls: 2_000_000 };
 
-const cells = collectCells(CHAPTER);
 const prose = readFileSync(CHAPTER, 'utf8');
 
-/**
- * Runs a cell exactly as the page's Run button would: the request the cell element
- * builds, then runCode (src/sandbox/node.ts) with every tool, on a worker thread.
- */
-function runCell(cell: CollectedCell): Promise<RunResult> {
-  const request = buildRunRequest({
-    chapter: cell.spec.chapter,
-    options: cell.spec.options,
-    filename: cell.spec.filename,
-    show: cell.spec.show,
-    code: cell.code,
-    setup: cell.setup,
-  });
-  return runOffThread(request);
-}
 
-function cellById(id: string): CollectedCell {
-  const cell = cells.find((candidate) => candidate.spec.id === id);
-  if (!cell) throw new Error(`the profiling chapter has no cell "${id}"`);
-  return cell;
-}
 
-/** Results of every cell, run once and shared by the fact checks below. */
-const results = new Map<string, RunResult>();
-async function resultOf(id: string): Promise<RunResult> {
-  let result = results.get(id);
-  if (!result) {
-    result = await runCell(cellById(id));
-    results.set(id, result);
-  }
-  return result;
-}
 
 function profileOf(result: RunResult): Profile {
   expect(result.profile, 'the cell ran without a profile').toBeDefined();

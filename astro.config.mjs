@@ -55,6 +55,8 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         Sidebar: './src/components/starlight/ProgressSidebar.astro',
+        TableOfContents: './src/components/starlight/TableOfContents.astro',
+        MobileTableOfContents: './src/components/starlight/MobileTableOfContents.astro',
       },
       customCss: ['./src/styles/cells.css', './src/styles/print.css', './src/components/views/profile/profile-views.css', './src/styles/a11y.css'],
       lastUpdated: false,

@@ -7,42 +7,16 @@
  * bench-results/lighthouse.json. WB_BENCH_URL=<origin> reuses a running
  * server; WB_BENCH_PAGE picks the page (default /profiling/).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { startPreview, stopPreview } from './support/preview';
 
 const PAGE = process.env.WB_BENCH_PAGE ?? '/profiling/';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 const TARGET = 95;
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive'];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startPreview(): Promise<{ origin: string; server?: ChildProcess }> {
-  if (process.env.WB_BENCH_URL) return { origin: process.env.WB_BENCH_URL.replace(/\/$/, '') };
-  const port = await freePort();
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${origin}/`)).ok) return { origin, server };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('astro preview did not start');
-}
 
 async function main(): Promise<void> {
   const { origin, server } = await startPreview();
@@ -109,7 +83,7 @@ async function main(): Promise<void> {
     console.log('\nwritten bench-results/lighthouse.json');
   } finally {
     await chrome.kill();
-    if (server?.pid) process.kill(-server.pid);
+    stopPreview(server);
   }
 }
 

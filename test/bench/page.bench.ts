@@ -13,45 +13,17 @@
  * cell as saved edits, exactly as a learner's reload would restore them, so
  * the editor is never loaded. Prints a table; writes bench-results/page.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EDIT_STORE_VERSION, editKey, fingerprint } from '../../src/components/cell/edit-store';
+import { startPreview, stopPreview } from './support/preview';
 
 const CHAPTER_PATH = process.env.WB_BENCH_PAGE ?? '/profiling/';
 const RERUNS = 15;
 const TARGETS = { initialJsGzipKB: 60, firstRunMs: 150, rerunMs: 30 };
 const TRIVIAL_CODE = 'console.log("bench", performance.now());';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startPreview(): Promise<{ origin: string; server?: ChildProcess }> {
-  if (process.env.WB_BENCH_URL) return { origin: process.env.WB_BENCH_URL.replace(/\/$/, '') };
-  const port = await freePort();
-  const args = ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)];
-  if (process.env.WB_DIST) args.push('--outDir', process.env.WB_DIST);
-  const server = spawn('npx', args, { stdio: 'ignore', detached: true });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${origin}/`)).ok) return { origin, server };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('astro preview did not start');
-}
 
 interface Script {
   url: string;
@@ -189,7 +161,7 @@ async function main(): Promise<void> {
     console.log('Wrote bench-results/page.json');
   } finally {
     await browser?.close();
-    if (server?.pid) process.kill(-server.pid);
+    stopPreview(server);
   }
 }
 

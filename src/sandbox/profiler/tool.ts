@@ -15,7 +15,7 @@ import type { Profile, ProfileOptions, RunRequest, RunResult } from '../types';
 import { buildDeterministic, type DeterministicRaw } from './build-deterministic';
 import { buildSampling, type SamplingRaw } from './build-sampling';
 import type { Calibration } from './overhead';
-import { instrument, originalColumn, type Instrumented } from './transform';
+import { HOOKS, instrument, originalColumn, type Instrumented } from './transform';
 import { BUILTINS_SOURCE, LANGUAGE_BUILTINS, SANDBOX_BUILTINS, type BuiltinSpec } from './vm/builtins';
 import { DETERMINISTIC_SOURCE, type DeterministicConfig } from './vm/deterministic';
 import { SAMPLING_SOURCE, type SamplingConfig } from './vm/sampling';
@@ -53,6 +53,12 @@ function plan(code: string, request: RunRequest): Plan {
   return made;
 }
 
+/** The hook functions the transform calls for a kind of profile (the sampler's counter stays a property). */
+function hookNames(kind: 'deterministic' | 'sampling'): string[] {
+  if (kind === 'sampling') return ['__wbT', HOOKS.start];
+  return [HOOKS.enter, HOOKS.exit, HOOKS.activationEnter, HOOKS.suspend, HOOKS.resume, HOOKS.reenter, HOOKS.activationExit, HOOKS.start];
+}
+
 function preludeSource(request: RunRequest): string {
   const o = options(request);
   let specs: BuiltinSpec[];
@@ -73,6 +79,9 @@ function preludeSource(request: RunRequest): string {
     `(${BUILTINS_SOURCE})(shared, ${JSON.stringify(specs)});`,
     `__wb.register(${JSON.stringify(PROFILER_TOOL_ID)}, () => shared.collect());`,
     '})();',
+    // The hooks run on every call: global lexical bindings are looked up faster by
+    // QuickJS than properties of the global object (measured ~100 ns per call).
+    `const ${hookNames(o.kind).map((name) => `${name} = globalThis.${name}`).join(', ')};`,
   ].join('\n');
 }
 

@@ -6,20 +6,16 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import axe from 'axe-core';
+import { codeOf, replaceCode as typeCode } from './support/editing';
+import { watchForeignRequests } from './support/hardening';
+
+/** Replaces the whole text as a learner would, and waits until the cell reports it. */
+async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
+  await typeCode(page, cell, code);
+  await expect.poll(() => codeOf(cell)).toBe(code);
+}
 
 const CHAPTER = '/profiling/';
-
-/** Every request the page makes must stay on the site's own origin (or be data:/blob:). */
-function watchOrigins(page: Page, baseURL: string): string[] {
-  const foreign: string[] = [];
-  const own = new URL(baseURL).origin;
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.origin !== own) foreign.push(request.url());
-  });
-  return foreign;
-}
 
 function firstCell(page: Page): Locator {
   return page.locator('wb-cell').first();
@@ -29,25 +25,8 @@ function consolePanel(cell: Locator): Locator {
   return cell.locator('.wb-cell-results .wb-results-panel[data-view="console"]');
 }
 
-async function codeOf(cell: Locator): Promise<string> {
-  return cell.evaluate((element) => (element as HTMLElement & { currentCode(): string }).currentCode());
-}
-
 async function originalOf(cell: Locator): Promise<string> {
   return cell.evaluate((element) => JSON.parse(element.querySelector('[data-cell-source]')!.textContent!).code as string);
-}
-
-/** Opens the editor (click into the code) and replaces the whole text, as a learner would. */
-async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
-  if (!(await cell.getAttribute('data-editor'))) await cell.locator('.wb-cell-code').click();
-  await expect(cell).toHaveAttribute('data-editor', /monaco|textarea/);
-  const kind = await cell.getAttribute('data-editor');
-  if (kind === 'textarea') await cell.locator('textarea').focus();
-  else await cell.locator('.monaco-editor textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-  await expect.poll(() => codeOf(cell)).toBe(code);
 }
 
 /** Waits until the cell's edits are in localStorage (saving is debounced). */
@@ -68,7 +47,7 @@ test.describe('a live cell', () => {
   let foreign: string[] = [];
 
   test.beforeEach(async ({ page, baseURL }) => {
-    foreign = watchOrigins(page, baseURL!);
+    foreign = watchForeignRequests(page, baseURL!);
     await page.goto(CHAPTER);
     await expect(firstCell(page).locator('.wb-cell-run')).toBeVisible();
   });
@@ -225,7 +204,7 @@ test.describe('a live cell', () => {
     await expect.poll(() => savedCode(page, cell)).toBe('console.log("my own saved edit");');
 
     const other = await context.newPage();
-    const otherForeign = watchOrigins(other, baseURL!);
+    const otherForeign = watchForeignRequests(other, baseURL!);
     await other.goto(link);
     const shared = firstCell(other);
     await expect(shared.locator('.wb-cell-badge-link')).toBeVisible();
@@ -269,7 +248,7 @@ test('with localStorage throwing, editing and running still work and a notice sa
   page,
   baseURL,
 }) => {
-  const foreign = watchOrigins(page, baseURL!);
+  const foreign = watchForeignRequests(page, baseURL!);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       configurable: true,

@@ -10,6 +10,7 @@
  * from the exercise's data in the page, so it follows the chapters as they grow.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { codeOf } from './support/editing';
 
 interface IndexedChapter {
   chapter: string;
@@ -44,10 +45,6 @@ async function firstCodeExercise(page: Page): Promise<Target> {
 
 function exerciseOf(page: Page, target: Target): Locator {
   return page.locator(`wb-exercise#exercise-${target.id}`);
-}
-
-async function codeOf(cell: Locator): Promise<string> {
-  return cell.evaluate((element) => (element as HTMLElement & { currentCode(): string }).currentCode());
 }
 
 /**

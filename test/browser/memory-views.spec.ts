@@ -5,6 +5,7 @@
  * the theme; a phone-sized screen keeps them inside the page.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { replaceCode } from './support/editing';
 
 const CHAPTER = '/memory/';
 
@@ -26,17 +27,6 @@ async function openTab(cell: Locator, view: string): Promise<Locator> {
 async function runAndWait(cell: Locator): Promise<void> {
   await cell.locator('.wb-cell-run').click();
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
-}
-
-async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
-  if (!(await cell.getAttribute('data-editor'))) await cell.locator('.wb-cell-code').click();
-  await expect(cell).toHaveAttribute('data-editor', /monaco|textarea/);
-  const kind = await cell.getAttribute('data-editor');
-  if (kind === 'textarea') await cell.locator('textarea').focus();
-  else await cell.locator('.monaco-editor textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 /** The cells of a memory_profiler row (after "Line #"), by line number. */

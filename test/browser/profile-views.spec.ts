@@ -4,6 +4,7 @@
  * shows, compare two runs after an edit, and download every export.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { codeOf, replaceCode } from './support/editing';
 
 const CHAPTER = '/profiling/';
 
@@ -29,20 +30,6 @@ async function rowCells(panel: Locator, name: RegExp): Promise<string[]> {
   const row = panel.locator('.wb-stats-table tbody tr').filter({ hasText: name }).first();
   await expect(row).toBeVisible();
   return row.locator('td').allTextContents();
-}
-
-async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
-  if (!(await cell.getAttribute('data-editor'))) await cell.locator('.wb-cell-code').click();
-  await expect(cell).toHaveAttribute('data-editor', /monaco|textarea/);
-  if ((await cell.getAttribute('data-editor')) === 'textarea') await cell.locator('textarea').focus();
-  else await cell.locator('.monaco-editor textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
-
-async function currentCode(cell: Locator): Promise<string> {
-  return cell.evaluate((element) => (element as HTMLElement & { currentCode(): string }).currentCode());
 }
 
 test.describe('profile views', () => {
@@ -114,7 +101,7 @@ test.describe('profile views', () => {
   test('compare two runs after an edit', async ({ page }) => {
     const cell = cellById(page, 'sleeper');
     await runAndWait(cell);
-    const code = await currentCode(cell);
+    const code = await codeOf(cell);
     await replaceCode(page, cell, code.replace(/function1\(5\)/, 'function1(2)'));
     await runAndWait(cell);
     const compare = await openView(cell, 'compare');

@@ -6,6 +6,7 @@
  * 390 px wide phone never scrolls sideways.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { watchForeignRequests } from './support/hardening';
 
 const PAGES = [
   { path: '/', title: 'The workbook', cells: false },
@@ -14,18 +15,6 @@ const PAGES = [
   { path: '/memory/', title: 'Memory', cells: true },
 ];
 const CHAPTERS = PAGES.filter((page) => page.cells);
-
-/** Collects every request that leaves the site's origin (data: and blob: are local). */
-function watchOrigins(page: Page, baseURL: string): string[] {
-  const foreign: string[] = [];
-  const own = new URL(baseURL).origin;
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.origin !== own) foreign.push(request.url());
-  });
-  return foreign;
-}
 
 /** The computed colour of the first `const` keyword of the first cell. */
 async function keywordColour(page: Page): Promise<string> {
@@ -39,7 +28,7 @@ async function keywordColour(page: Page): Promise<string> {
 test.describe('pages and navigation', () => {
   for (const { path, title, cells } of PAGES) {
     test(`${path} opens with its title, sidebar, search and ${cells ? 'cells' : 'no cells'}`, async ({ page, baseURL }) => {
-      const foreign = watchOrigins(page, baseURL!);
+      const foreign = watchForeignRequests(page, baseURL!);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expect(page.locator('main h1')).toHaveText(title);

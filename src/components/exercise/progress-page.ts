@@ -6,20 +6,13 @@
  */
 import { confirmInline } from './confirm';
 import { onProgressChange, progress, type ExerciseProgress } from './progress-store';
+import { button } from './button';
 
 function describe(entry: ExerciseProgress | undefined): { text: string; state: string } {
   if (!entry) return { text: 'Not started', state: 'not-started' };
   if (entry.status === 'solved') return { text: entry.solutionShown ? '✓ Solved (after seeing the solution)' : '✓ Solved', state: 'solved' };
   const extras = [entry.hints ? `${entry.hints} hint${entry.hints === 1 ? '' : 's'} seen` : '', entry.solutionShown ? 'solution seen' : ''].filter(Boolean);
   return { text: `Started${extras.length ? ` (${extras.join(', ')})` : ''}`, state: 'started' };
-}
-
-function button(label: string, className: string): HTMLButtonElement {
-  const element = document.createElement('button');
-  element.type = 'button';
-  element.className = `wb-exercise-button ${className}`;
-  element.textContent = label;
-  return element;
 }
 
 export class WbProgressPage extends HTMLElement {

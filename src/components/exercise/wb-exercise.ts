@@ -11,16 +11,9 @@ import type { CheckResult } from '../../sandbox/exercises/types';
 import type { Turn } from '../cell/run-queue';
 import { confirmInline } from './confirm';
 import { onProgressChange, progress, progressKey, type ExerciseProgress } from './progress-store';
+import { button } from './button';
 
 type CellLike = HTMLElement & { currentCode?: () => string };
-
-function button(label: string, className: string): HTMLButtonElement {
-  const element = document.createElement('button');
-  element.type = 'button';
-  element.className = `wb-exercise-button ${className}`;
-  element.textContent = label;
-  return element;
-}
 
 export class WbExercise extends HTMLElement {
   private spec!: ExerciseSpec;

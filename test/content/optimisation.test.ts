@@ -229,7 +229,7 @@ describe('what the prose says about the cubes', () => {
 });
 
 describe('what the prose says about the cubes in V8', () => {
-  it('has V8 put Array.from and keys()/map() more than ten times behind the pre-sized loop', { timeout: 60_000 }, () => {
+  it('has V8 put Array.from and keys()/map() several times behind the pre-sized loop', { timeout: 60_000 }, () => {
     // Our own example file, run by Node's V8 with a stand-in for compare(): best of 7 rounds of 20 calls, 3 passes.
     const code = readFileSync(path.join(EXAMPLES_DIR, 'cubes.js'), 'utf8');
     let best: Record<string, number> = {};
@@ -246,9 +246,9 @@ describe('what the prose says about the cubes in V8', () => {
       }
     };
     vm.runInNewContext(code, { compare, console: { log: () => undefined }, Array, Float64Array, Object });
-    // Measured 17× and 14× in three runs.
-    expect(best.arrayFrom / best.preSized).toBeGreaterThan(10);
-    expect(best.keysThenMap / best.preSized).toBeGreaterThan(10);
+    // Measured 17× and 14× on a quiet machine, 8.8× once under heavy load: the prose says "several times".
+    expect(best.arrayFrom / best.preSized).toBeGreaterThan(4);
+    expect(best.keysThenMap / best.preSized).toBeGreaterThan(4);
   });
 });
 

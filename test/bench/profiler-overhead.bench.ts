@@ -7,7 +7,9 @@
  * around main() in the sandbox, time.perf_counter() in Python), so start-up,
  * preludes and collection are not counted. Warm-up runs come first; modes are
  * interleaved within each repeat so a change in machine load hits all alike;
- * the table shows medians and ratios to plain.
+ * the table shows medians and ratios to plain. For fib(25) it also times the
+ * floor of per-call timing on this engine (two native clock reads per call and
+ * nothing else), which no deterministic profiler here can beat.
  *
  *   npm run bench -- profiler        (or: npx tsx test/bench/profiler-overhead.bench.ts [repeats])
  *
@@ -27,6 +29,8 @@ const MARK = '__bench_ms__';
 
 interface Program {
   name: string;
+  /** Also time this program plain, as the floor of per-call timing (fib only). */
+  floorJs?: string;
   /** JavaScript defining main(). */
   js: string;
   /** Module under test/bench/python/ defining main(). */
@@ -35,6 +39,18 @@ interface Program {
 }
 
 const FIB = `function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2) }\nfunction main() { return fib(25) }\n`;
+/**
+ * The floor for any profiler that times every call on this engine: fib(25) doing
+ * nothing but what timing a call needs (two reads of the engine's native clock,
+ * try/finally, one sum), with no call tree, no counts and no hooks. Run plain.
+ */
+const FIB_CLOCK_FLOOR = [
+  'const now = __wb.realNow;',
+  'let timed = 0;',
+  'function fib(n) { const t = now(); try { return n < 2 ? n : fib(n - 1) + fib(n - 2) } finally { timed += now() - t } }',
+  'function main() { return fib(25) }',
+  '',
+].join('\n');
 const KERNEL = [
   'function kernel(n) {',
   '  let s = 0;',
@@ -52,7 +68,7 @@ const COMPLICATED = readFileSync(join(root, 'src/content/examples/complicated.js
 const args = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const scale = args[0] ?? 1;
 const PROGRAMS: Program[] = [
-  { name: 'fib(25)', js: FIB, python: 'fib', repeats: Math.max(3, Math.round(7 * scale)) },
+  { name: 'fib(25)', js: FIB, floorJs: FIB_CLOCK_FLOOR, python: 'fib', repeats: Math.max(3, Math.round(7 * scale)) },
   ...(process.env.SKIP_COMPLICATED ? [] : [{ name: 'complicated', js: COMPLICATED, python: 'complicated', repeats: Math.max(1, Math.round(3 * scale)) }]),
   { name: 'numeric kernel', js: KERNEL, python: 'kernel', repeats: Math.max(3, Math.round(5 * scale)) },
 ];
@@ -86,9 +102,11 @@ async function main(): Promise<void> {
   for (const program of PROGRAMS) {
     process.stdout.write(`${program.name}: warming up`);
     for (const mode of MODES) await timeInSandbox(program.js, mode.kind);
-    const times: Record<string, number[]> = { plain: [], deterministic: [], sampling: [] };
+    if (program.floorJs) await timeInSandbox(program.floorJs);
+    const times: Record<string, number[]> = { plain: [], deterministic: [], sampling: [], clockFloor: [] };
     for (let r = 0; r < program.repeats; r++) {
       for (const mode of MODES) times[mode.id].push(await timeInSandbox(program.js, mode.kind));
+      if (program.floorJs) times.clockFloor.push(await timeInSandbox(program.floorJs));
       process.stdout.write('.');
     }
     const py = timePython(program.python, program.repeats);
@@ -103,6 +121,7 @@ async function main(): Promise<void> {
         samplingMs: median(times.sampling),
         deterministicRatio: median(times.deterministic) / plain,
         samplingRatio: median(times.sampling) / plain,
+        ...(program.floorJs ? { clockFloorMs: median(times.clockFloor), clockFloorRatio: median(times.clockFloor) / plain } : {}),
         samples: times,
       },
     };
@@ -124,6 +143,14 @@ async function main(): Promise<void> {
   console.log(line(header));
   for (const t of table) console.log(line(t));
   console.log('\nTargets: deterministic on fib(25) <= cProfile on fib(25); complicated <= 2x; sampling <= 1.5x.');
+  for (const r of rows) {
+    const q = r.quickjs as Record<string, number>;
+    if (q.clockFloorRatio) {
+      console.log(
+        `Floor on this engine: ${r.program} that only reads the native clock twice per call (no recording) runs ${f(q.clockFloorRatio, 2)}x plain.`,
+      );
+    }
+  }
 
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   const out = join(root, 'bench-results/profiler-overhead.json');

@@ -7,7 +7,7 @@
  * A module is reused across runs with the same cap, and dropped after a run
  * that grew its memory a lot (wasm memory never shrinks) or that crashed it.
  */
-import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { newQuickJSWASMModuleFromVariant, newVariant, type EmscriptenModuleLoaderOptions, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import baseVariant from '@jitl/quickjs-ng-wasmfile-release-sync';
 
 const PAGE = 64 * 1024;
@@ -42,6 +42,11 @@ function pagesFor(bytes: number): number {
   return Math.ceil(bytes / PAGE);
 }
 
+/** Emscripten's module options; quickjs-emscripten's type leaves out `printErr`, which emscripten reads. */
+const quietAssertions = {
+  printErr: (text: string) => (/^Aborted\(Assertion failed/.test(text) ? undefined : console.error(text)),
+} as EmscriptenModuleLoaderOptions;
+
 async function load(capBytes: number): Promise<LoadedModule> {
   // The module declares its own minimum (initial) memory; start there and cap at the limit.
   const maximum = Math.max(pagesFor(capBytes + HEADROOM_BYTES), 512);
@@ -52,7 +57,7 @@ async function load(capBytes: number): Promise<LoadedModule> {
     // Disposing a runtime after out-of-memory can trip an assertion in QuickJS
     // (quickjs-emscripten#257); the run already reported it and the module is
     // replaced, so keep that one message out of the learner's console.
-    emscriptenModule: { printErr: (text: string) => (/^Aborted\(Assertion failed/.test(text) ? undefined : console.error(text)) },
+    emscriptenModule: quietAssertions,
   });
   const module = await newQuickJSWASMModuleFromVariant(variant);
   return { module, memory, initialBytes: memory.buffer.byteLength, capBytes, maximumBytes: maximum * PAGE, broken: false };

@@ -60,9 +60,40 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       interrupt = 'timeout';
       return true;
     }
+    if (interruptCalls.length > 0 && !inInterruptCall) callInterruptFunctions();
     return false;
   });
   const ctx: QuickJSContext = runtime.newContext();
+
+  /** Tools' VM functions called from the interrupt handler (see SandboxTool.interruptFunction). */
+  let interruptCalls: QuickJSHandle[] = [];
+  let inInterruptCall = false;
+  const callInterruptFunctions = () => {
+    inInterruptCall = true;
+    try {
+      for (const fn of interruptCalls) {
+        const r = ctx.callFunction(fn, ctx.undefined);
+        if (r.error) r.error.dispose();
+        else r.value.dispose();
+      }
+    } catch {
+      // The module failed underneath (it is about to report that itself): stop calling.
+      interruptCalls = [];
+    } finally {
+      inInterruptCall = false;
+    }
+  };
+  const disarmInterruptFunctions = () => {
+    const calls = interruptCalls;
+    interruptCalls = [];
+    for (const fn of calls) {
+      try {
+        fn.dispose();
+      } catch {
+        /* a crashed module: nothing left to free */
+      }
+    }
+  };
 
   const memoryDetails = (): Record<string, number> => {
     const handle = runtime.computeMemoryUsage();
@@ -229,6 +260,14 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
     if (prelude && !evaluate(prelude, `wb:${tool.id}`)) throw new Error(`The ${tool.id} tool failed to start: ${error?.message ?? String(crashed)}`);
   }
 
+  for (const tool of tools) {
+    const name = tool.interruptFunction?.(request);
+    if (!name) continue;
+    const fn = ctx.getProp(ctx.global, name);
+    if (ctx.typeof(fn) === 'function') interruptCalls.push(fn);
+    else fn.dispose();
+  }
+
   if (request.setup) evaluate(request.setup, 'setup.js');
   if (status === 'ok' && !crashed) {
     let code = request.code;
@@ -260,6 +299,7 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   }
 
   // Collection runs even after an error or a timeout, with a short deadline of its own.
+  disarmInterruptFunctions();
   const endedReal = realNow();
   const wasInterrupted = interrupt;
   interrupt = undefined;

@@ -7,7 +7,8 @@
  *   2. each tool's `prelude` (VM-side JavaScript, evaluated as its own script)
  *   3. request.setup (hidden lines), then the learner's code after every tool's
  *      `transform` (transforms never add or remove a line break)
- *   4. promise jobs and timers are pumped until idle (timers on the simulated clock)
+ *   4. promise jobs and timers are pumped until idle (timers on the simulated clock);
+ *      meanwhile each tool's `interruptFunction` is called from the interrupt handler
  *   5. request.after (exercise checks), pumped again
  *   6. VM-side collection: `__wb.collect()` returns JSON of everything tools
  *      registered with `__wb.register(toolId, () => data)`; this also runs after an
@@ -42,6 +43,14 @@ export interface SandboxTool {
   transform?(code: string, request: RunRequest): string;
   /** Host functions installed as `__wb_host_<name>` globals (deleted from globalThis by the prelude if it wants). */
   hostFunctions?(env: HostEnv): Record<string, (...args: Primitive[]) => Primitive>;
+  /**
+   * Name of a VM global function the engine calls from QuickJS's interrupt
+   * handler (every ~10,000 calls or loop iterations) while the learner's code
+   * runs. It runs on top of the interrupted program's stack, so `new Error().stack`
+   * there shows what was running: a sampling profiler needs nothing more.
+   * Errors it throws are dropped; it is never re-entered.
+   */
+  interruptFunction?(request: RunRequest): string | undefined;
   /** Turn the raw collected data (JSON-parsed) into result fields. */
   finish?(raw: unknown, result: RunResult, env: HostEnv): Partial<RunResult>;
 }

@@ -57,7 +57,7 @@ export function buildDeterministic(raw: DeterministicRaw, ctx: BuildContext): Pr
   root.totalMs = Math.max(raw.rootMs, root.children.reduce((s, c) => s + c.totalMs, 0));
   for (const node of nodes) node.selfMs = Math.max(0, node.totalMs - node.children.reduce((s, c) => s + c.totalMs, 0));
   if (!nodes.length) root.selfMs = root.totalMs;
-  subtractOverhead(root, raw.calibration);
+  subtractOverhead(root, raw.calibration, (node) => table.frames[node.frame].builtin);
 
   const spans: Span[] = [{ frame: 0, depth: 0, start: 0, end: raw.rootMs }];
   for (let k = 0; k + 3 < raw.spans.length; k += 4) {

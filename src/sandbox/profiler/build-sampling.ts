@@ -45,6 +45,8 @@ interface StackFrame {
   line: number;
   column: number;
   native: boolean;
+  /** QuickJS had no position for the frame (`at f (missing)`): an interrupted frame that saved none yet. */
+  missing?: boolean;
 }
 
 /** QuickJS's `    at name (file:line:col)` / `    at name (native)` lines, outermost first. */
@@ -61,6 +63,7 @@ export function parseStackText(text: string): StackFrame[] {
     }
     const pos = /^(.*):(\d+):(\d+)$/.exec(where);
     if (pos) frames.push({ name, file: pos[1], line: Number(pos[2]), column: Number(pos[3]), native: false });
+    else if (where === 'missing' && name) frames.push({ name, file: '', line: 0, column: 0, native: false, missing: true });
     else frames.push({ name: name || where, file: '', line: 0, column: 0, native: false });
   }
   return frames.reverse();
@@ -93,6 +96,18 @@ export function buildSampling(raw: SamplingRaw, ctx: SamplingContext): Profile {
     return frame;
   };
 
+  // A frame without a position is found by its name: methods print their short name ("prepY" for "Child.prepY").
+  const nameCache = new Map<string, number>();
+  const frameByName = (name: string): number => {
+    let frame = nameCache.get(name);
+    if (frame === undefined) {
+      const matches = ctx.sites.filter((s) => s.name === name || s.name.endsWith(`.${name}`));
+      frame = matches.length === 1 ? table.site(matches[0]) : table.add({ name, file: ctx.filename, line: 0, column: 0, builtin: false });
+      nameCache.set(name, frame);
+    }
+    return frame;
+  };
+
   const root: CallNode = { frame: 0, calls: 1, selfMs: 0, totalMs: 0, samples: 0, children: [] };
   const childIndex = new Map<CallNode, Map<number, CallNode>>();
   const childOf = (parent: CallNode, frame: number): CallNode => {
@@ -115,6 +130,10 @@ export function buildSampling(raw: SamplingRaw, ctx: SamplingContext): Profile {
     let insideSandbox = false;
     for (const frame of parseStackText(stackText)) {
       const { file, line: lineNo, column: colNo, name, native } = frame;
+      if (frame.missing) {
+        if (!insideSandbox) path.push(frameByName(name));
+        continue;
+      }
       if (native) {
         if (ctx.builtins && !insideSandbox) path.push(table.builtin(QUALIFIED.get(name) ?? name));
         continue;

@@ -5,16 +5,20 @@
  * lines where the code already is, so it never adds or removes a line break.
  *
  *   function f(a) { BODY }
- *     -> function f(a) { var $wb$d=__wbE(7);try{ BODY }finally{__wbX($wb$d)}}
+ *     -> function f(a) { ENTER(7)try{ BODY }finally{EXIT}}
  *   (a) => EXPR
- *     -> (a) =>{var $wb$d=__wbE(8);try{return ( EXPR )}finally{__wbX($wb$d)}}
+ *     -> (a) =>{ENTER(8)try{return ( EXPR )}finally{EXIT}}
+ *
+ * ENTER and EXIT (enterCode, exitCode) are the deterministic recorder's entry
+ * and exit written out inline: a call to a hook costs QuickJS more than the
+ * few property accesses it would make (see vm/deterministic.ts).
  *
  * Only bodies change, never parameter lists, so `name`, `length`, `this`,
  * `arguments`, `new.target`, `super` and strictness stay the original ones;
  * `try/finally` sees every way out (return, throw, break out of a generator).
  *
  * Generators and async functions keep an activation record instead of a
- * depth, and every `yield`/`await` directly inside them is wrapped so the
+ * node, and every `yield`/`await` directly inside them is wrapped so the
  * recorder knows when the function is suspended (its time then stops) and
  * resumed:  await X  ->  __wbGR($wb$a, await __wbGS($wb$a, X)).
  * A `catch`/`finally` block inside them first re-enters the activation, since
@@ -26,10 +30,10 @@
  * `super`), except when the value is itself an anonymous function or class,
  * whose name must stay the field's name.
  *
- * The sampling profiler needs far less: `instrument(code, 'sampling')` only
- * puts a countdown check (`if(--__wbC<0)__wbT();`) at the top of every function
- * body and loop body; the sites table then maps stack positions to functions.
- * Both modes start the program with `__wbS();` (recording starts there).
+ * The sampling profiler needs no hooks at all: it reads QuickJS's own stack from
+ * the engine's interrupt handler, so `instrument(code, 'sampling')` only inserts
+ * `__wbS();` (recording starts there, as in both modes) and returns the sites
+ * table, which maps stack positions back to functions.
  *
  * Every inserted piece is wrapped in marker comments so that
  * Function.prototype.toString() can give the learner their own source back,
@@ -49,9 +53,45 @@ export const HOOKS = {
   reenter: '__wbGQ',
   activationExit: '__wbGX',
   start: '__wbS',
+  /** The call's node, from entry to exit (once a depth, hence the name). */
   depthVar: '$wb$d',
   activationVar: '$wb$a',
+  // Read by the inline entry and exit (global lexical bindings the prelude declares):
+  /** The innermost open call's node (a `let`: entries and exits move it). */
+  current: '$wb$c',
+  /** The real clock. */
+  now: '$wb$n',
+  /** Entry when the current node has no child of this frame yet: (frame) -> node. */
+  miss: '$wb$m',
+  /** Exit when calls above are still open: (node, time). */
+  late: '$wb$l',
+  /** Records a timeline span: (node, time). */
+  span: '$wb$p',
+  timeVar: '$wb$t',
 } as const;
+
+/**
+ * The deterministic entry, inline: the node of this frame under the current one
+ * (held in it as `f<frame>`), its call counted and its start time taken.
+ * Mirrors enter() in vm/deterministic.ts.
+ */
+export function enterCode(id: number): string {
+  const { depthVar: d, current: c } = HOOKS;
+  return (
+    `var ${d}=${c}.f${id}??${HOOKS.miss}(${id});` +
+    `${d}.calls++;${d}.start=${HOOKS.now}();${c}=${d};`
+  );
+}
+
+/** The deterministic exit, inline (goes in a `finally`). Mirrors exit() in vm/deterministic.ts. */
+export function exitCode(): string {
+  const { depthVar: d, current: c, timeVar: t } = HOOKS;
+  return (
+    `var ${t}=${HOOKS.now}();` +
+    `if(${d}===${c}){${d}.total+=${t}-${d}.start;${c}=${d}.parent;if(${d}.span)${HOOKS.span}(${d},${t})}` +
+    `else ${HOOKS.late}(${d},${t})`
+  );
+}
 
 export type SiteKind = 'function' | 'generator' | 'async' | 'async-generator' | 'field' | 'static-block';
 
@@ -112,9 +152,6 @@ interface FnContext {
 
 export type InstrumentMode = 'deterministic' | 'sampling';
 
-/** The sampling profiler's only per-call cost: a countdown, read without a call. */
-export const SAMPLING_CHECK = 'if(--__wbC<0)__wbT();';
-
 export function instrument(code: string, mode: InstrumentMode = 'deterministic'): Instrumented {
   const sampling = mode === 'sampling';
   let program: AnyNode;
@@ -165,9 +202,9 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
     fn.async && fn.generator ? 'async-generator' : fn.async ? 'async' : fn.generator ? 'generator' : 'function';
 
   const enterText = (id: number, suspends: boolean) =>
-    suspends ? `var ${HOOKS.activationVar}=${HOOKS.activationEnter}(${id});try{` : `var ${HOOKS.depthVar}=${HOOKS.enter}(${id});try{`;
+    suspends ? `var ${HOOKS.activationVar}=${HOOKS.activationEnter}(${id});try{` : `${enterCode(id)}try{`;
   const exitText = (suspends: boolean) =>
-    suspends ? `}finally{${HOOKS.activationExit}(${HOOKS.activationVar})}` : `}finally{${HOOKS.exit}(${HOOKS.depthVar})}`;
+    suspends ? `}finally{${HOOKS.activationExit}(${HOOKS.activationVar})}` : `}finally{${exitCode()}}`;
 
   /** Where code may be inserted at the start of a body: after its directive prologue. */
   const afterDirectives = (body: AnyNode): { at: number; prefix: string } => {
@@ -178,32 +215,13 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
     return { at: body.type === 'Program' ? body.start : body.start + 1, prefix: '' };
   };
 
-  /** Sampling: a countdown check at the top of every loop body. */
-  const checkLoop = (loop: AnyNode) => {
-    const body = loop.body as AnyNode;
-    if (body.type === 'BlockStatement') open(body.start + 1, SAMPLING_CHECK);
-    else {
-      open(body.start, `{${SAMPLING_CHECK}`);
-      close(body.end, '}');
-    }
-  };
-
   /** Instruments one function's body; name is what profiles show. */
   const instrumentFunction = (fn: AnyNode, name: string) => {
     const kind = kindOf(fn);
     const suspends = kind !== 'function';
     const id = addSite(name, fn, kind);
     const body = fn.body as AnyNode;
-    if (sampling) {
-      if (body.type === 'BlockStatement') open(afterDirectives(body).at, afterDirectives(body).prefix + SAMPLING_CHECK);
-      else {
-        const arrow = arrowTokenBefore(body.start);
-        if (!arrow) return;
-        open(arrow.end, `(--__wbC<0&&__wbT(),`);
-        close(fn.end, ')');
-      }
-      return;
-    }
+    if (sampling) return; // the sampler only needs the site
     if (body.type === 'BlockStatement') {
       const { at, prefix } = afterDirectives(body);
       // An empty body: one piece, so the opening text cannot sort after the closing one.
@@ -279,13 +297,6 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
         if (node.kind === 'get' || node.kind === 'set') visit(node.value, fnCtx, `${node.kind} ${keyName(node.key, node.computed)}`);
         else visit(node.value, fnCtx, keyName(node.key, node.computed));
         return;
-      case 'ForStatement':
-      case 'ForInStatement':
-      case 'ForOfStatement':
-      case 'WhileStatement':
-      case 'DoWhileStatement':
-        if (sampling) checkLoop(node);
-        break;
       case 'AwaitExpression':
       case 'YieldExpression':
         if (fnCtx?.suspends && !sampling) wrapSuspension(node);

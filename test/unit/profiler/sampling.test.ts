@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderTreeText, filteredTree } from '../../../src/sandbox/profile/index';
+import { runInSandbox } from '../../../src/sandbox/engine/run';
+import { buildSampling } from '../../../src/sandbox/profiler/build-sampling';
+import { instrument } from '../../../src/sandbox/profiler/transform';
 import { checkTreeArithmetic, example, expectSleptTime, findNodes, profileCode, row } from './helpers';
 
 describe('sampling profiler', () => {
@@ -86,5 +89,49 @@ describe('sampling profiler', () => {
     expectSleptTime(row(profile, 'sleepOneSecond').selfMs, 6000, profile, 2);
     const tree = filteredTree(profile);
     expect(tree.children[0].label).toBe('main');
+  });
+  it('samples busy code from the interrupt handler, with no hooks in the code', async () => {
+    // No sleep here: every sample comes from the engine's interrupt handler.
+    const code = [
+      'function spin(n) { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s }',
+      'function hot() { return spin(3e6) }',
+      'function cold() { return spin(6e5) }',
+      'function main() { hot(); cold(); }',
+      'main();',
+    ].join('\n');
+    const { profile } = await profileCode(code, { kind: 'sampling' });
+    const hot = row(profile, 'hot').totalMs;
+    const cold = row(profile, 'cold').totalMs;
+    expect(cold).toBeGreaterThan(0);
+    // Five times the work; whatever the machine's speed (or a pause of its scheduler), hot
+    // gets clearly more than cold, and cold is not starved of samples.
+    expect(hot / cold).toBeGreaterThan(2);
+    expect(hot / cold).toBeLessThan(15);
+    expect(row(profile, 'spin').totalMs).toBeGreaterThan(0.9 * (hot + cold));
+    checkTreeArithmetic(profile.root);
+  });
+
+  it('a stack overflow under the sampler is the cell\'s error, and the profile survives', async () => {
+    const code = 'function down(n) { return down(n + 1) + 1 }\nfunction main() { for (let i = 0; i < 3; i++) { try { down(0) } catch (e) { console.log(e.name) } } }\nmain();';
+    const { profile, console: out, status } = await profileCode(code, { kind: 'sampling' });
+    expect(status).toBe('ok');
+    const plain = await runInSandbox({ code, filename: 'test.js' });
+    expect(out.map((c) => c.text)).toEqual(plain.console.map((c) => c.text));
+    expect(out).toHaveLength(3);
+    expect(findNodes(profile, 'main').length).toBe(1);
+  });
+
+  it('finds a frame QuickJS printed without a position by its name', () => {
+    const code = 'class Child {\n  prepY() { return 1 }\n}\nfunction main() { new Child().prepY() }\nmain();';
+    const { sites, insertions } = instrument(code, 'sampling');
+    const stack = '    at prepY (missing)\n    at main (test.js:4:30)\n    at <eval> (test.js:5:1)\n';
+    const profile = buildSampling(
+      { kind: 'sampling', intervalMs: 1, stacks: [[stack, 5]], samples: 5, checks: 5, wallMs: 5 },
+      { filename: 'test.js', sites, meta: { wallMs: 5, cpuMs: 5, simulatedMs: 0, resolutionMs: 0.001, partial: false }, code, insertions, builtins: true },
+    );
+    const prep = findNodes(profile, 'Child.prepY');
+    expect(prep).toHaveLength(1);
+    expect(profile.frames[prep[0].frame].line).toBe(2);
+    expect(profile.frames[findNodes(profile, 'main')[0].children[0].frame].name).toBe('Child.prepY');
   });
 });

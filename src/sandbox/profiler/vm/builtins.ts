@@ -9,11 +9,11 @@
  * answers `[native code]` for them and strips the transform's inserted text
  * from the learner's own functions (the text between the markers).
  *
- * With built-in rows off, only sleep is wrapped (without a row), because the
- * clock must learn about simulated time the moment it moves.
+ * With built-in rows off, the deterministic profiler wraps nothing: its
+ * recorder learns of simulated time from `__wb.simulated` itself.
  */
 
-/** [owner path, property, arity (-1: variadic, the wrapper forwards `arguments`)]. */
+/** [owner path, property, arity (-1: variadic, the wrapper forwards every argument)]. */
 export type BuiltinSpec = [string, string, number];
 
 // Fixed arity only where an omitted argument and `undefined` mean the same thing.

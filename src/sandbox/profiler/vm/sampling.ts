@@ -1,18 +1,20 @@
 /**
  * VM-side source of the sampling recorder (pyinstrument's equivalent).
  *
- * The sampling transform inserts a countdown check, `if(--__wbC<0)__wbT();`,
- * at the start of every function and every loop body: nothing else runs per
- * call, so the program runs close to its normal speed. When the countdown
- * runs out, `__wbT` reads the instrumented clock; once a sampling interval has
- * passed it captures the real call stack (QuickJS's structured stack trace,
- * built-in frames included) and counts it once per elapsed interval. The
- * countdown adapts so that checks happen several times per interval.
+ * The learner's code carries no hooks at all. The engine calls `__wbSample`
+ * from QuickJS's interrupt handler, which QuickJS runs every ~10,000 calls or
+ * loop iterations (about every 0.5 ms of busy code on this engine): it runs on
+ * top of the interrupted program, so `new Error().stack` there is the stack
+ * that was running, built-in frames included. Each call reads the
+ * instrumented clock; once a sampling interval has passed, the stack is
+ * captured and counted once per interval that ended since the last sample.
+ * A long built-in that calls no JavaScript (a big sort without a comparator)
+ * lets no interrupt in, so its time lands on the function that called it.
  *
- * Because checks sit at function entries and loop heads, the stack a sample
- * sees is the one that was running (straight-line code between checks is
- * short). Simulated time is split exactly: a sleep's jump goes to the stack
- * that slept (with a `sleep` leaf), a timer's jump to `<module>` (idle).
+ * The sandbox's own built-ins (sleep, console methods) are wrapped: a check
+ * runs before and after each call, so a sleep's simulated seconds go to the
+ * stack that slept (with a `sleep` leaf) and a timer's clock jump between
+ * top-level calls goes to `<module>` (idle).
  *
  * Samples are stored as distinct stack strings with counts, so memory grows
  * with distinct stacks, not with time. Placeholder: __CONFIG__.
@@ -34,8 +36,8 @@ export const SAMPLING_SOURCE = String.raw`
   let tStart = now() + simSeen;
   let due = tStart + interval;
   let lastCheck = tStart;
-  let lastReal = now();
-  let budget = 16;
+  /** Sampling runs from the learner's first statement (__wbS) until collection. */
+  let active = false;
   /** Names of the wrapped sandbox built-ins running right now (sleep, console.log ...). */
   const running = [];
 
@@ -53,19 +55,12 @@ export const SAMPLING_SOURCE = String.raw`
   function add(key, n) { counts.set(key, (counts.get(key) || 0) + n); total += n; }
 
   /** Counts the intervals that ended by now; a timer's clock jump since the last check goes to <module>. */
-  function check(adapt) {
+  function check() {
+    if (!active) return;
     checks++;
     const real = now(), simNow = wb.simulated, t = real + simNow;
     const previous = lastCheck;
     lastCheck = t;
-    if (adapt) {
-      // Aim for a few checks per interval of real time.
-      const gap = real - lastReal;
-      if (gap < interval / 4) { if (budget < 1048576) budget *= 2; }
-      else if (gap > interval && budget > 1) budget >>= 1;
-      g.__wbC = budget;
-    }
-    lastReal = real;
     if (simNow !== simSeen) {
       const idleEnd = previous + (simNow - simSeen);
       simSeen = simNow;
@@ -83,23 +78,22 @@ export const SAMPLING_SOURCE = String.raw`
     captureMs += now() - real;
   }
 
-  const def = (name, value, writable) => Object.defineProperty(g, name, { value, writable: !!writable, configurable: true, enumerable: false });
-  def('__wbC', budget, true);
-  def('__wbT', function __wbT() { check(true); });
+  const def = (name, value) => Object.defineProperty(g, name, { value, writable: false, configurable: true, enumerable: false });
+  def('__wbSample', function __wbSample() { check(); });
 
   /** Sandbox built-ins (sleep, console.*): their time, real or simulated, is theirs. */
   shared.wrapBuiltin = function (name, original, arity, key) {
     const isSleep = original === shared.sleep;
     return {
       wrapper() {
-        check(false);
+        check();
         running.push(name);
         try {
           // Called directly (these ignore 'this'), so no native frame shows in error stacks.
           return original(...arguments);
         } finally {
           if (isSleep) simSeen = wb.simulated; // this jump is the sleep's, not idle time
-          check(false);
+          check();
           running.pop();
         }
       },
@@ -108,7 +102,6 @@ export const SAMPLING_SOURCE = String.raw`
   shared.syncClock = function () {};
   shared.setEngineBusy = function () {};
 
-  // Sampling starts with the learner's first statement.
   def('__wbS', function __wbS() {
     counts.clear();
     total = 0;
@@ -118,11 +111,12 @@ export const SAMPLING_SOURCE = String.raw`
     tStart = now() + simSeen;
     due = tStart + interval;
     lastCheck = tStart;
-    lastReal = now();
+    active = true;
   });
 
   shared.collect = function () {
-    check(false);
+    check();
+    active = false;
     const t = now() + wb.simulated;
     return {
       kind: 'sampling',
@@ -130,7 +124,7 @@ export const SAMPLING_SOURCE = String.raw`
       stacks: Array.from(counts),
       samples: total,
       checks,
-      // The sampler's own cost: time spent taking each sample (the countdown checks cost far less).
+      // The sampler's own cost: time spent taking each sample (the interrupt checks cost far less).
       costPerSampleNs: captures ? (captureMs / captures) * 1e6 : 0,
       wallMs: t - tStart,
     };

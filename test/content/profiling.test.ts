@@ -232,6 +232,6 @@ describe('the hot-function exercise', () => {
     expect(named(profile.frames[hottest.frame], name)).toBe(true);
     expect(hottest.calls).toBe(Number(count));
     // The solution's prose gives the same count in words.
-    expect(prose).toContain(`${Number(count).toLocaleString('en-US')} calls of \`prepY\``);
+    expect(prose).toContain(`: ${Number(count).toLocaleString('en-US')} calls.`);
   });
 });

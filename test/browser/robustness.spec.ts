@@ -16,6 +16,7 @@ import {
   pageNow,
   runAndWait,
   shareLink,
+  sharedCodeShown,
   traceMainThread,
   watchForeignRequests,
   watchLongTasks,
@@ -51,12 +52,7 @@ async function expectResponsive(page: Page, label: string, action: () => Promise
 /** Puts code into the cell through its share link, on the page already open (same worker). */
 async function shareInto(page: Page, cellId: string, code: string): Promise<Locator> {
   await page.evaluate((hash) => (location.hash = hash), shareLink('', cellId, code));
-  const cell = cellById(page, cellId);
-  await expect(cell.locator('.wb-cell-badge-link')).toBeVisible();
-  await expect
-    .poll(() => cell.evaluate((element) => (element as HTMLElement & { currentCode(): string }).currentCode()))
-    .toBe(code);
-  return cell;
+  return sharedCodeShown(page, cellId, code);
 }
 
 /** Time between the cell starting the run and its result arriving, from the page's own marks. */

@@ -20,18 +20,7 @@ export class CodeView {
 
   /** Unhighlighted, but the same box and font: enough to read before the editor loads. */
   showPlain(code: string): void {
-    const pre = document.createElement('pre');
-    pre.className = 'wb-cell-plain';
-    const codeElement = document.createElement('code');
-    code.split('\n').forEach((text, index) => {
-      if (index > 0) codeElement.append('\n');
-      const line = document.createElement('span');
-      line.className = 'line';
-      line.textContent = text;
-      codeElement.append(line);
-    });
-    pre.append(codeElement);
-    this.element.replaceChildren(pre);
+    this.element.replaceChildren(plainCode(code));
     this.element.style.setProperty('--wb-lines', String(code.split('\n').length));
     this.showingOriginal = false;
   }
@@ -55,4 +44,20 @@ export class CodeView {
   set hidden(value: boolean) {
     this.element.hidden = value;
   }
+}
+
+/** Code as unhighlighted `pre.wb-cell-plain`, one `span.line` per line like the highlighted markup. */
+export function plainCode(code: string): HTMLPreElement {
+  const pre = document.createElement('pre');
+  pre.className = 'wb-cell-plain';
+  const codeElement = document.createElement('code');
+  code.split('\n').forEach((text, index) => {
+    if (index > 0) codeElement.append('\n');
+    const line = document.createElement('span');
+    line.className = 'line';
+    line.textContent = text;
+    codeElement.append(line);
+  });
+  pre.append(codeElement);
+  return pre;
 }

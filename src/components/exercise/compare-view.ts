@@ -4,6 +4,7 @@
  * from the markup contract in src/markdown/cell-hast.ts) that runs exactly like
  * the starter cell: same views, same limits, same hidden setup.
  */
+import { plainCode } from '../cell/code-view';
 
 export interface CompareInput {
   exerciseId: string;
@@ -24,18 +25,7 @@ function codeBlock(code: string, label: string): HTMLElement {
   const lines = Math.max(1, code.replace(/\n$/, '').split('\n').length);
   wrapper.dataset.lines = String(lines);
   wrapper.style.setProperty('--wb-lines', String(lines));
-  const pre = document.createElement('pre');
-  pre.className = 'wb-cell-plain';
-  const inner = document.createElement('code');
-  code.split('\n').forEach((text, index) => {
-    if (index > 0) inner.append('\n');
-    const line = document.createElement('span');
-    line.className = 'line';
-    line.textContent = text;
-    inner.append(line);
-  });
-  pre.append(inner);
-  wrapper.append(pre);
+  wrapper.append(plainCode(code));
   return wrapper;
 }
 

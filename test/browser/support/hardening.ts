@@ -100,6 +100,11 @@ export function cellById(page: Page, cellId: string): Locator {
 /** Opens a shared link and waits until the cell shows the link's code. */
 export async function openSharedCode(page: Page, path: string, cellId: string, code: string): Promise<Locator> {
   await page.goto(shareLink(path, cellId, code));
+  return sharedCodeShown(page, cellId, code);
+}
+
+/** Waits until the cell carries the "from a link" badge and shows the link's code. */
+export async function sharedCodeShown(page: Page, cellId: string, code: string): Promise<Locator> {
   const cell = cellById(page, cellId);
   await expect(cell.locator('.wb-cell-badge-link')).toBeVisible();
   await expect

@@ -134,7 +134,7 @@ export const BUILTINS_SOURCE = String.raw`
   const runNextTimer = wb.runNextTimer;
   wb.runNextTimer = function () {
     shared.setEngineBusy(true);
-    try { return runNextTimer.apply(this, arguments); } finally { shared.setEngineBusy(false); shared.syncClock(); }
+    try { return runNextTimer.apply(this, arguments); } finally { shared.setEngineBusy(false); }
   };
   const collect = wb.collect;
   wb.collect = function () {

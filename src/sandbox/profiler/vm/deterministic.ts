@@ -260,7 +260,6 @@ export const DETERMINISTIC_SOURCE = String.raw`
   // when the sandbox's own code does (console formatting, timers, collection):
   // <module> is quiet until the learner's code starts and while the engine works.
   shared.setEngineBusy = function (v) { root.quiet = v; };
-  shared.syncClock = function () {}; // the clock is always in step (see wb.simulated above)
   /**
    * A recording wrapper. arity >= 0: the built-in treats a missing argument like
    * undefined, so the wrapper can take fixed parameters (no arguments object).

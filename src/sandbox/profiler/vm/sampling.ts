@@ -99,7 +99,6 @@ export const SAMPLING_SOURCE = String.raw`
       },
     }.wrapper;
   };
-  shared.syncClock = function () {};
   shared.setEngineBusy = function () {};
 
   def('__wbS', function __wbS() {

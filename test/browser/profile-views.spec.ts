@@ -94,8 +94,9 @@ test.describe('profile views', () => {
     const tottime = table.getByRole('columnheader', { name: /tottime/ });
     await expect(tottime).toHaveAttribute('aria-sort', 'descending');
     const firstRow = table.locator('.wb-stats-table tbody tr').first();
-    // The seeded Math.random (two million calls from randomInt) holds the most own time, as the chapter says.
-    await expect(firstRow).toContainText(/Math\.random/);
+    // The random draws hold the most own time: the seeded Math.random or randomInt around it. Which
+    // of the two leads varies between runs in the browser (seen in CI: randomInt 1.67 s on top once).
+    await expect(firstRow).toContainText(/Math\.random|randomInt/);
   });
 
   test('compare two runs after an edit', async ({ page }) => {

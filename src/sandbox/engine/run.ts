@@ -3,13 +3,25 @@
  * wasm module, the sandbox's globals, the tools the request asks for, limits
  * enforced by an interrupt handler (time, output), QuickJS's own limits
  * (memory, stack) and the wasm memory cap. Works in Node and in a Web Worker.
+ *
+ * A run is five steps, each a function below: open the session (runtime,
+ * limits, interrupt handler), install host functions and preludes, evaluate
+ * the program and pump its jobs, collect the tools' data, assemble the result.
+ * The runtime is released on every path (runOnModule's finally).
+ *
+ * Everything read back from the VM is untrusted: it goes through functions the
+ * core prelude captured before learner code ran, and is bounded in size
+ * before the host copies or parses it (see ./vm-read.ts).
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
-import type { ConsoleEntry, ConsoleLevel, Limits, MemoryUsageSnapshot, RunRequest, RunResult, RunStatus } from '../types';
+import type { ConsoleLevel, Limits, MemoryUsageSnapshot, RunRequest, RunResult, RunStatus } from '../types';
+import type { ConsoleEntry } from '../types';
 import type { HostEnv, Primitive, SandboxTool } from './tool';
 import { getModule, releaseIfSpent, type LoadedModule } from './module';
 import { limitHit, resolveLimits } from './limits';
 import { toRunError } from './errors';
+import { createConsoleOutput, type ConsoleOutput, type OutputLimit } from './output';
+import { boundErrorText, COLLECT_MAX_CHARS, HOST_STRING_MAX_CHARS, parseCollected, parseTiming, THROWN_MAX_CHARS } from './vm-read';
 import { CORE_SOURCE } from './vm/core';
 import { INSPECT_SOURCE } from './vm/inspect';
 
@@ -18,10 +30,55 @@ export interface RunHooks {
   onConsole?(entry: ConsoleEntry): void;
 }
 
-type Interrupt = 'timeout' | 'maxOutputLines' | 'maxOutputBytes' | undefined;
+type Interrupt = 'timeout' | OutputLimit | undefined;
 
 const realNow = () => performance.now();
 const LEVELS = new Set<ConsoleLevel>(['log', 'info', 'warn', 'error', 'table']);
+/** Promise jobs run in batches of this many, so a stop is noticed between batches. */
+const JOB_BATCH = 1000;
+/** The host's own calls into the VM after a run (collection, error reading) get this long. */
+const HOST_CALL_MS = 2000;
+/** The preludes' own allowance before the learner's deadline starts (they take ~50 ms; more on a loaded machine). */
+const PRELUDE_MS = 5000;
+
+/** The sandbox's captured VM functions the host calls (never learner-replaceable globals). */
+interface VmFunctions {
+  collect: QuickJSHandle;
+  timing: QuickJSHandle;
+  describeThrown: QuickJSHandle;
+  sliceString: QuickJSHandle;
+  runNextTimer: QuickJSHandle;
+}
+
+/** The state of one run, shared by its steps. */
+interface Session {
+  loaded: LoadedModule;
+  request: RunRequest;
+  limits: Limits;
+  tools: SandboxTool[];
+  sources: Record<string, string>;
+  filename: string;
+  runtime: QuickJSRuntime;
+  ctx: QuickJSContext;
+  output: ConsoleOutput;
+  env: HostEnv;
+  started: number;
+  deadline: number;
+  /** Set once the run must stop; the interrupt handler then answers true to the learner's code for good. */
+  interrupt: Interrupt;
+  /** While the host itself calls into the VM (after the run), with a deadline of its own. */
+  hostCallUntil: number | undefined;
+  status: RunStatus;
+  error?: RunResult['error'];
+  crashed?: unknown;
+  peak: MemoryUsageSnapshot;
+  vm?: VmFunctions;
+  /** Tools' VM functions called from the interrupt handler (see SandboxTool.interruptFunction). */
+  interruptCalls: QuickJSHandle[];
+  inInterruptCall: boolean;
+  /** Notes for the learner added by the host (transform fallbacks, dropped data). */
+  notes: string[];
+}
 
 export async function runInSandbox(request: RunRequest, tools: SandboxTool[] = [], hooks: RunHooks = {}): Promise<RunResult> {
   const limits = resolveLimits(request.limits);
@@ -38,346 +95,531 @@ export async function runInSandbox(request: RunRequest, tools: SandboxTool[] = [
 }
 
 function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, tools: SandboxTool[], hooks: RunHooks): RunResult {
+  const s = openSession(loaded, request, limits, tools, hooks);
+  try {
+    installHostFunctions(s);
+    startPreludes(s);
+    evaluateProgram(s);
+    const collected = collectResults(s);
+    return finishTools(s, assembleResult(s, collected.clock), collected.raw);
+  } finally {
+    closeSession(s);
+  }
+}
+
+/* ------------------------------------------------------------ 1. session */
+
+function openSession(loaded: LoadedModule, request: RunRequest, limits: Limits, tools: SandboxTool[], hooks: RunHooks): Session {
   const filename = request.filename ?? 'cell.js';
   const sources: Record<string, string> = { [filename]: request.code };
   if (request.setup) sources['setup.js'] = request.setup;
-
-  const consoleEntries: ConsoleEntry[] = [];
-  let outputLines = 0;
-  let outputBytes = 0;
-  let outputTruncated = false;
-  let interrupt: Interrupt;
   const started = realNow();
-  let deadline = started + limits.timeoutMs;
-  let peak: MemoryUsageSnapshot = { heapBytes: 0, wasmBytes: loaded.memory.buffer.byteLength };
-
   const runtime: QuickJSRuntime = loaded.module.newRuntime();
-  runtime.setMemoryLimit(limits.memoryBytes);
-  runtime.setMaxStackSize(limits.stackBytes);
-  runtime.setInterruptHandler(() => {
-    if (interrupt) return true;
-    if (realNow() > deadline) {
-      interrupt = 'timeout';
-      return true;
-    }
-    if (interruptCalls.length > 0 && !inInterruptCall) callInterruptFunctions();
-    return false;
-  });
-  const ctx: QuickJSContext = runtime.newContext();
+  let ctx: QuickJSContext;
+  try {
+    runtime.setMemoryLimit(limits.memoryBytes);
+    runtime.setMaxStackSize(limits.stackBytes);
+    ctx = runtime.newContext();
+  } catch (e) {
+    disposeQuietly(loaded, runtime);
+    throw e;
+  }
+  const s = {
+    loaded, request, limits, tools, sources, filename, runtime, ctx,
+    output: createConsoleOutput(limits, hooks.onConsole),
+    started, deadline: started + limits.timeoutMs + PRELUDE_MS, interrupt: undefined, hostCallUntil: undefined,
+    status: 'ok', peak: { heapBytes: 0, wasmBytes: loaded.memory.buffer.byteLength },
+    interruptCalls: [], inInterruptCall: false, notes: [],
+  } as unknown as Session;
+  s.env = { request, realNow, memoryUsage: () => memoryUsage(s), memoryDetails: () => memoryDetails(s) };
+  runtime.setInterruptHandler(() => shouldInterrupt(s));
+  return s;
+}
 
-  /** Tools' VM functions called from the interrupt handler (see SandboxTool.interruptFunction). */
-  let interruptCalls: QuickJSHandle[] = [];
-  let inInterruptCall = false;
-  const callInterruptFunctions = () => {
-    inInterruptCall = true;
-    try {
-      for (const fn of interruptCalls) {
-        const r = ctx.callFunction(fn, ctx.undefined);
-        if (r.error) r.error.dispose();
-        else r.value.dispose();
-      }
-    } catch {
-      // The module failed underneath (it is about to report that itself): stop calling.
-      interruptCalls = [];
-    } finally {
-      inInterruptCall = false;
-    }
-  };
-  const disarmInterruptFunctions = () => {
-    const calls = interruptCalls;
-    interruptCalls = [];
-    for (const fn of calls) {
-      try {
-        fn.dispose();
-      } catch {
-        /* a crashed module: nothing left to free */
-      }
-    }
-  };
+/** The interrupt handler: once a run is stopped it stays stopped, whatever the program does. */
+function shouldInterrupt(s: Session): boolean {
+  if (s.hostCallUntil !== undefined) return realNow() > s.hostCallUntil;
+  if (s.interrupt) return true;
+  if (realNow() > s.deadline) {
+    s.interrupt = 'timeout';
+    return true;
+  }
+  if (s.interruptCalls.length > 0 && !s.inInterruptCall) callInterruptFunctions(s);
+  return false;
+}
 
-  const memoryDetails = (): Record<string, number> => {
-    const handle = runtime.computeMemoryUsage();
-    try {
-      return ctx.dump(handle) as Record<string, number>;
-    } finally {
-      handle.dispose();
+function callInterruptFunctions(s: Session): void {
+  s.inInterruptCall = true;
+  try {
+    for (const fn of s.interruptCalls) {
+      const r = s.ctx.callFunction(fn, s.ctx.undefined);
+      if (r.error) r.error.dispose();
+      else r.value.dispose();
     }
-  };
-  /** Reads one figure of the usage object: about 4x cheaper than dumping all of it. */
-  const heapBytesNow = (): number => {
-    const handle = runtime.computeMemoryUsage();
-    try {
-      const used = ctx.getProp(handle, 'memory_used_size');
-      const bytes = ctx.getNumber(used);
-      used.dispose();
-      return bytes;
-    } finally {
-      handle.dispose();
-    }
-  };
-  const memoryUsage = (): MemoryUsageSnapshot => {
-    const snapshot = { heapBytes: heapBytesNow(), wasmBytes: loaded.memory.buffer.byteLength };
-    if (snapshot.heapBytes > peak.heapBytes) peak = { ...peak, heapBytes: snapshot.heapBytes };
-    if (snapshot.wasmBytes > peak.wasmBytes) peak = { ...peak, wasmBytes: snapshot.wasmBytes };
-    return snapshot;
-  };
-  const env: HostEnv = { request, realNow, memoryUsage, memoryDetails };
+  } catch {
+    // The module failed underneath (it is about to report that itself): stop calling.
+    s.interruptCalls = [];
+  } finally {
+    s.inInterruptCall = false;
+  }
+}
 
-  const print = (level: ConsoleLevel, text: string, at: number) => {
-    if (outputTruncated) return;
-    const lines = text.split('\n').length;
-    if (outputLines + lines > limits.maxOutputLines || outputBytes + text.length > limits.maxOutputBytes) {
-      outputTruncated = true;
-      interrupt ??= outputLines + lines > limits.maxOutputLines ? 'maxOutputLines' : 'maxOutputBytes';
-      const entry: ConsoleEntry = { level: 'system', text: '… output truncated', at };
-      consoleEntries.push(entry);
-      hooks.onConsole?.(entry);
-      return;
-    }
-    outputLines += lines;
-    outputBytes += text.length;
-    const entry: ConsoleEntry = { level, text, at };
-    consoleEntries.push(entry);
-    hooks.onConsole?.(entry);
-  };
+function disarmInterruptFunctions(s: Session): void {
+  const calls = s.interruptCalls;
+  s.interruptCalls = [];
+  for (const fn of calls) disposeHandle(fn);
+}
 
-  // Host functions see primitives only: a VM object never reaches the host.
-  const primitiveArg = (h: QuickJSHandle): Primitive => {
-    const t = ctx.typeof(h);
-    return t === 'string' || t === 'number' || t === 'boolean' || t === 'undefined' ? (ctx.dump(h) as Primitive) : undefined;
-  };
-  const toHandle = (v: Primitive): QuickJSHandle => {
-    if (typeof v === 'string') return ctx.newString(v);
-    if (typeof v === 'number') return ctx.newNumber(v);
-    if (typeof v === 'boolean') return v ? ctx.true : ctx.false;
-    return v === null ? ctx.null : ctx.undefined;
-  };
+function memoryDetails(s: Session): Record<string, number> {
+  const handle = s.runtime.computeMemoryUsage();
+  try {
+    return s.ctx.dump(handle) as Record<string, number>;
+  } finally {
+    handle.dispose();
+  }
+}
+
+/** Reads one figure of the usage object: about 4x cheaper than dumping all of it. */
+function heapBytesNow(s: Session): number {
+  const handle = s.runtime.computeMemoryUsage();
+  try {
+    const used = s.ctx.getProp(handle, 'memory_used_size');
+    const bytes = s.ctx.getNumber(used);
+    used.dispose();
+    return bytes;
+  } finally {
+    handle.dispose();
+  }
+}
+
+function memoryUsage(s: Session): MemoryUsageSnapshot {
+  const snapshot = { heapBytes: heapBytesNow(s), wasmBytes: s.loaded.memory.buffer.byteLength };
+  if (snapshot.heapBytes > s.peak.heapBytes) s.peak = { ...s.peak, heapBytes: snapshot.heapBytes };
+  if (snapshot.wasmBytes > s.peak.wasmBytes) s.peak = { ...s.peak, wasmBytes: snapshot.wasmBytes };
+  return snapshot;
+}
+
+function closeSession(s: Session): void {
+  disarmInterruptFunctions(s);
+  if (s.vm) for (const fn of Object.values(s.vm)) disposeHandle(fn);
+  s.vm = undefined;
+  disposeQuietly(s.loaded, s.runtime, s.ctx);
+}
+
+function disposeHandle(h: QuickJSHandle): void {
+  try {
+    if (h.alive) h.dispose();
+  } catch {
+    /* a crashed module: nothing left to free */
+  }
+}
+
+function disposeQuietly(loaded: LoadedModule, runtime: QuickJSRuntime, ctx?: QuickJSContext): void {
+  try {
+    ctx?.dispose();
+    runtime.dispose();
+  } catch {
+    // Disposing after out-of-memory can abort (quickjs-emscripten#257): never reuse this module.
+    loaded.broken = true;
+  }
+}
+
+/* ------------------------------------------------- 2. host side and preludes */
+
+/** Host functions see primitives only, and strings no longer than HOST_STRING_MAX_CHARS. */
+function installHostFunctions(s: Session): void {
+  const { ctx } = s;
   const install = (name: string, fn: (...args: Primitive[]) => Primitive) => {
-    const handle = ctx.newFunction(name, (...args) => toHandle(fn(...args.map(primitiveArg))));
+    const handle = ctx.newFunction(name, (...args) => toHandle(s, fn(...args.map((a) => primitiveArg(s, a)))));
     ctx.setProp(ctx.global, name, handle);
     handle.dispose();
   };
   install('__wb_host_out', (level, text, at) => {
-    print(LEVELS.has(level as ConsoleLevel) ? (level as ConsoleLevel) : 'log', String(text), Number(at) || 0);
+    const kept = s.output.print(LEVELS.has(level as ConsoleLevel) ? (level as ConsoleLevel) : 'log', String(text), Number(at) || 0);
+    if (!kept) s.interrupt ??= s.output.limit;
     return undefined;
   });
-  for (const tool of tools) {
-    for (const [name, fn] of Object.entries(tool.hostFunctions?.(env) ?? {})) install(`__wb_host_${name}`, fn);
+  for (const tool of s.tools) {
+    for (const [name, fn] of Object.entries(tool.hostFunctions?.(s.env) ?? {})) install(`__wb_host_${name}`, fn);
   }
+}
 
-  let status: RunStatus = 'ok';
-  let error: RunResult['error'];
-  let crashed: unknown;
+function primitiveArg(s: Session, h: QuickJSHandle): Primitive {
+  const t = s.ctx.typeof(h);
+  if (t === 'string') return readString(s, h, HOST_STRING_MAX_CHARS);
+  return t === 'number' || t === 'boolean' || t === 'undefined' ? (s.ctx.dump(h) as Primitive) : undefined;
+}
 
-  /** Evaluates one script; returns false (and records why) if it failed. */
-  const evaluate = (source: string, file: string, keepValue = false): QuickJSHandle | boolean => {
-    let result;
-    try {
-      result = ctx.evalCode(source, file, { type: 'global' });
-    } catch (e) {
-      crashed = e;
-      return false;
-    }
-    if (result.error) {
-      recordError(ctx.dump(result.error));
-      result.error.dispose();
-      return false;
-    }
-    if (keepValue) return result.value;
-    result.value.dispose();
-    return true;
-  };
-  const recordError = (dumped: unknown, unhandledRejection = false) => {
-    if (status !== 'ok') return;
-    const err = toRunError(dumped, sources);
-    if (unhandledRejection) err.unhandledRejection = true;
-    const msg = err.message.toLowerCase();
-    if (err.name === 'InternalError' && msg.includes('interrupted')) {
-      status = interrupt === 'timeout' || !interrupt ? 'timeout' : 'output-limit';
-      return;
-    }
-    if ((err.name === 'InternalError' && msg.includes('out of memory')) || looksLikeExhaustedMemory(err)) {
-      status = 'out-of-memory';
-      // At the edge QuickJS may throw null instead of an error: say what happened.
-      if (err.name !== 'InternalError') Object.assign(err, { name: 'InternalError', message: 'out of memory' });
-    }
-    else if ((err.name === 'InternalError' || err.name === 'RangeError') && (msg.includes('stack overflow') || msg.includes('call stack size'))) status = 'stack-overflow';
-    else status = 'error';
-    error = err;
-  };
-  /**
-   * At the very edge of the limit QuickJS may fail to allocate even the error
-   * object and throw an empty value instead: judge by how full the heap is.
-   */
-  const looksLikeExhaustedMemory = (err: { name: string; message: string }): boolean => {
-    if (err.name !== 'Uncaught' && err.name !== 'InternalError') return false;
-    try {
-      const used = memoryUsage();
-      return used.heapBytes > limits.memoryBytes * 0.9 || used.wasmBytes >= loaded.memory.buffer.byteLength && used.wasmBytes > limits.memoryBytes;
-    } catch {
-      return true;
-    }
-  };
-  /** Did a promise callback fail for lack of memory (the core prelude notes it)? */
-  const jobRanOutOfMemory = (): boolean => {
-    const flag = evaluate('__wb.jobOutOfMemory === true', 'wb:oom', true);
-    if (typeof flag === 'boolean') return false; // could not even ask: evaluate() recorded why
-    const ranOut = ctx.dump(flag) === true;
-    flag.dispose();
-    return ranOut;
-  };
-  /** Runs promise jobs and timers (on the simulated clock) until nothing is left. */
-  const pump = (): boolean => {
-    for (;;) {
-      if (status !== 'ok' || crashed) return false;
-      let jobs;
-      try {
-        jobs = runtime.executePendingJobs();
-      } catch (e) {
-        crashed = e;
-        return false;
-      }
-      if (jobs.error) {
-        recordError(ctx.dump(jobs.error));
-        jobs.error.dispose();
-        return false;
-      }
-      if (runtime.hasPendingJob()) continue;
-      const ran = evaluate('__wb.runNextTimer()', 'wb:timers', true);
-      if (typeof ran === 'boolean') return ran;
-      const more = ctx.dump(ran);
-      ran.dispose();
-      if (!more) return true;
-    }
-  };
+function toHandle(s: Session, v: Primitive): QuickJSHandle {
+  const { ctx } = s;
+  if (typeof v === 'string') return ctx.newString(v);
+  if (typeof v === 'number') return ctx.newNumber(v);
+  if (typeof v === 'boolean') return v ? ctx.true : ctx.false;
+  return v === null ? ctx.null : ctx.undefined;
+}
 
+/** A VM string, cut to maxChars inside the VM before the host copies it. */
+function readString(s: Session, h: QuickJSHandle, maxChars: number): string {
+  const { ctx } = s;
+  const lengthHandle = ctx.getProp(h, 'length');
+  const length = ctx.getNumber(lengthHandle);
+  lengthHandle.dispose();
+  if (length <= maxChars || !s.vm) return length <= maxChars ? ctx.getString(h) : '';
+  const end = ctx.newNumber(maxChars);
+  const r = ctx.callFunction(s.vm.sliceString, ctx.undefined, h, end);
+  end.dispose();
+  if (r.error) {
+    r.error.dispose();
+    return '';
+  }
+  const text = ctx.typeof(r.value) === 'string' ? ctx.getString(r.value) : '';
+  r.value.dispose();
+  return text.slice(0, maxChars);
+}
+
+function startPreludes(s: Session): void {
   const epoch = Date.now();
-  const seed = Number.isFinite(request.seed) ? Number(request.seed) : 1;
-  const coreOk = evaluate(`(${CORE_SOURCE})(${INSPECT_SOURCE}, ${seed}, ${epoch});`, 'wb:core');
-  if (!coreOk) throw new Error(`The sandbox failed to start: ${error?.message ?? String(crashed)}`);
-  for (const tool of tools) {
-    const prelude = tool.prelude?.(request);
-    if (prelude && !evaluate(prelude, `wb:${tool.id}`)) throw new Error(`The ${tool.id} tool failed to start: ${error?.message ?? String(crashed)}`);
+  const seed = Number.isFinite(s.request.seed) ? Number(s.request.seed) : 1;
+  if (!evaluate(s, `(${CORE_SOURCE})(${INSPECT_SOURCE}, ${seed}, ${epoch});`, 'wb:core')) throw new Error(`The sandbox failed to start: ${s.error?.message ?? String(s.crashed)}`);
+  for (const tool of s.tools) {
+    const prelude = tool.prelude?.(s.request);
+    if (prelude && !evaluate(s, prelude, `wb:${tool.id}`)) throw new Error(`The ${tool.id} tool failed to start: ${s.error?.message ?? String(s.crashed)}`);
   }
-
-  for (const tool of tools) {
-    const name = tool.interruptFunction?.(request);
+  captureVmFunctions(s);
+  for (const tool of s.tools) {
+    const name = tool.interruptFunction?.(s.request);
     if (!name) continue;
-    const fn = ctx.getProp(ctx.global, name);
-    if (ctx.typeof(fn) === 'function') interruptCalls.push(fn);
+    const fn = s.ctx.getProp(s.ctx.global, name);
+    if (s.ctx.typeof(fn) === 'function') s.interruptCalls.push(fn);
     else fn.dispose();
   }
+}
 
-  if (request.setup) evaluate(request.setup, 'setup.js');
-  if (status === 'ok' && !crashed) {
-    let code = request.code;
-    for (const tool of tools) if (tool.transform) code = tool.transform(code, request);
-    const completion = evaluate(code, filename, true);
+/** Takes the sandbox's functions after every tool wrapped them and before learner code can touch them. */
+function captureVmFunctions(s: Session): void {
+  const { ctx } = s;
+  const wb = ctx.getProp(ctx.global, '__wb');
+  try {
+    const get = (name: string) => ctx.getProp(wb, name);
+    s.vm = { collect: get('collect'), timing: get('timing'), describeThrown: get('describeThrown'), sliceString: get('sliceString'), runNextTimer: get('runNextTimer') };
+  } finally {
+    wb.dispose();
+  }
+}
+
+/* -------------------------------------------------- 3. evaluation and pump */
+
+/** Evaluates one script; returns its value if keepValue, true if it ran, false (and records why) if it failed. */
+function evaluate(s: Session, source: string, file: string, keepValue = false): QuickJSHandle | boolean {
+  let result;
+  try {
+    result = s.ctx.evalCode(source, file, { type: 'global' });
+  } catch (e) {
+    s.crashed = e;
+    return false;
+  }
+  if (result.error) {
+    recordThrown(s, result.error);
+    result.error.dispose();
+    return false;
+  }
+  if (keepValue) return result.value;
+  result.value.dispose();
+  return true;
+}
+
+/** Calls a captured VM function; returns its value, or undefined (having recorded why) if it failed. */
+function callVm(s: Session, fn: QuickJSHandle, ...args: QuickJSHandle[]): QuickJSHandle | undefined {
+  let result;
+  try {
+    result = s.ctx.callFunction(fn, s.ctx.undefined, ...args);
+  } catch (e) {
+    s.crashed = e;
+    return undefined;
+  }
+  if (result.error) {
+    recordThrown(s, result.error);
+    result.error.dispose();
+    return undefined;
+  }
+  return result.value;
+}
+
+function evaluateProgram(s: Session): void {
+  const { request } = s;
+  // The time limit is the learner's: it starts when their code does, not with the sandbox's preludes.
+  s.deadline = realNow() + s.limits.timeoutMs;
+  if (request.setup) evaluate(s, request.setup, 'setup.js');
+  if (running(s)) {
+    const completion = evaluate(s, instrumented(s), s.filename, true);
     if (typeof completion !== 'boolean') {
-      pump();
-      // The last expression of a script is often `main()`: if it is a promise that
-      // rejected and nothing handled it, report it as an unhandled rejection.
-      if (status === 'ok' && !crashed) {
-        const state = ctx.getPromiseState(completion);
-        if (state.type === 'rejected') {
-          recordError(ctx.dump(state.error), true);
-          state.error.dispose();
-        } else if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
-      }
+      pump(s);
+      reportRejectedCompletion(s, completion);
       completion.dispose();
     }
   }
   // Out of memory inside a promise callback only rejects that callback's promise:
   // the job chain just stops and the script "finishes". Name the limit instead.
-  if (status === 'ok' && !crashed && jobRanOutOfMemory()) {
-    status = 'out-of-memory';
-    error = { name: 'InternalError', message: 'out of memory (inside a promise callback or timer)', stack: [] };
+  if (running(s) && jobRanOutOfMemory(s)) {
+    s.status = 'out-of-memory';
+    s.error = { name: 'InternalError', message: 'out of memory (inside a promise callback or timer)', stack: [] };
   }
-  if (request.after && status === 'ok' && !crashed) {
-    sources[request.after.filename] = request.after.source;
-    if (evaluate(request.after.source, request.after.filename)) pump();
+  if (request.after && running(s)) {
+    s.sources[request.after.filename] = request.after.source;
+    if (evaluate(s, request.after.source, request.after.filename)) pump(s);
   }
+  stopIfInterrupted(s);
+}
 
-  // Collection runs even after an error or a timeout, with a short deadline of its own.
-  disarmInterruptFunctions();
-  const endedReal = realNow();
-  const wasInterrupted = interrupt;
-  interrupt = undefined;
-  deadline = realNow() + 2000;
-  let raw: Record<string, unknown> = {};
-  let clock = { now: endedReal - started, simulated: 0, resolution: 0 };
-  if (!crashed) {
-    const collected = evaluate('__wb.collect()', 'wb:collect', true);
-    if (typeof collected !== 'boolean') {
-      try {
-        raw = JSON.parse(String(ctx.dump(collected)));
-      } catch {
-        raw = {};
-      }
-      collected.dispose();
-    }
-    const timing = evaluate('JSON.stringify([__wb.now(), __wb.simulated, __wb.resolutionMs])', 'wb:timing', true);
-    if (typeof timing !== 'boolean') {
-      const [now, simulated, resolution] = JSON.parse(String(ctx.dump(timing))) as number[];
-      clock = { now, simulated, resolution };
-      timing.dispose();
-    }
+/** Is the run still going: no error, no crash, no stop? */
+function running(s: Session): boolean {
+  stopIfInterrupted(s);
+  return s.status === 'ok' && !s.crashed;
+}
+
+/**
+ * An interrupt can land where the program catches it (an async generator turns
+ * it into a rejected promise) or where no error surfaces at all: the stop
+ * stands either way.
+ */
+function stopIfInterrupted(s: Session): void {
+  if (!s.interrupt || s.status !== 'ok' || s.crashed) return;
+  s.status = s.interrupt === 'timeout' ? 'timeout' : 'output-limit';
+}
+
+/** The learner's code after every tool's transform; a transform that fails leaves the code as it is, with a note. */
+function instrumented(s: Session): string {
+  let code = s.request.code;
+  for (const tool of s.tools) {
+    if (!tool.transform) continue;
     try {
-      memoryUsage();
-    } catch {
-      /* out of memory: keep the last figure */
+      code = tool.transform(code, s.request);
+    } catch (e) {
+      s.notes.push(`The ${tool.id} tool could not instrument this code (${boundErrorText(String((e as Error)?.message ?? e), 200)}); it ran without that tool's instrumentation.`);
     }
   }
+  return code;
+}
 
-  let result: RunResult = {
-    status,
-    console: consoleEntries,
-    outputTruncated,
-    ...(error ? { error } : {}),
+/** The last expression of a script is often `main()`: a rejected, unhandled promise there is an unhandled rejection. */
+function reportRejectedCompletion(s: Session, completion: QuickJSHandle): void {
+  if (!running(s)) return;
+  const state = s.ctx.getPromiseState(completion);
+  if (state.type === 'rejected') {
+    recordThrown(s, state.error, true);
+    state.error.dispose();
+  } else if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
+}
+
+/** Did a promise callback fail for lack of memory (the core prelude notes it)? */
+function jobRanOutOfMemory(s: Session): boolean {
+  const flag = evaluate(s, '__wb.jobOutOfMemory === true', 'wb:oom', true);
+  if (typeof flag === 'boolean') return false; // could not even ask: evaluate() recorded why
+  const ranOut = s.ctx.typeof(flag) === 'boolean' && s.ctx.dump(flag) === true;
+  flag.dispose();
+  return ranOut;
+}
+
+/** Runs promise jobs and timers (on the simulated clock) until nothing is left or the run stops. */
+function pump(s: Session): boolean {
+  for (;;) {
+    if (!running(s)) return false;
+    let jobs;
+    try {
+      jobs = s.runtime.executePendingJobs(JOB_BATCH);
+    } catch (e) {
+      s.crashed = e;
+      return false;
+    }
+    if (jobs.error) {
+      recordThrown(s, jobs.error);
+      jobs.error.dispose();
+      return false;
+    }
+    if (s.runtime.hasPendingJob()) continue;
+    if (!running(s) || !s.vm) return false;
+    const ran = callVm(s, s.vm.runNextTimer);
+    if (!ran) return false;
+    const more = s.ctx.typeof(ran) === 'boolean' && s.ctx.dump(ran) === true;
+    ran.dispose();
+    if (!more) return true;
+  }
+}
+
+/* ------------------------------------------------------------ errors */
+
+function recordThrown(s: Session, thrown: QuickJSHandle, unhandledRejection = false): void {
+  if (s.status !== 'ok') return;
+  recordError(s, readThrown(s, thrown), unhandledRejection);
+}
+
+/** A thrown value as {name, message, stack}, read through the captured describer and bounded. */
+function readThrown(s: Session, thrown: QuickJSHandle): unknown {
+  const { ctx } = s;
+  const t = ctx.typeof(thrown);
+  if (t !== 'object' && t !== 'string' && t !== 'function') return ctx.dump(thrown);
+  if (!s.vm) return t === 'string' ? readString(s, thrown, THROWN_MAX_CHARS) : { name: 'Error', message: '(the thrown value could not be read)' };
+  const text = hostCall(s, () => {
+    const max = ctx.newNumber(THROWN_MAX_CHARS);
+    const r = ctx.callFunction(s.vm!.describeThrown, ctx.undefined, thrown, max);
+    max.dispose();
+    if (r.error) {
+      r.error.dispose();
+      return undefined;
+    }
+    const json = ctx.typeof(r.value) === 'string' ? readString(s, r.value, THROWN_MAX_CHARS * 4) : undefined;
+    r.value.dispose();
+    return json;
+  });
+  try {
+    const parsed = text === undefined ? undefined : (JSON.parse(text) as unknown);
+    if (parsed && typeof parsed === 'object') return parsed;
+  } catch {
+    /* fall through */
+  }
+  return { name: 'Uncaught', message: '(the thrown value could not be read)' };
+}
+
+/** Runs a host read in the VM with a deadline of its own, even after the run was stopped. */
+function hostCall<T>(s: Session, read: () => T): T {
+  const outer = s.hostCallUntil;
+  s.hostCallUntil = realNow() + HOST_CALL_MS;
+  try {
+    return read();
+  } finally {
+    s.hostCallUntil = outer;
+  }
+}
+
+function recordError(s: Session, dumped: unknown, unhandledRejection = false): void {
+  if (s.status !== 'ok') return;
+  const err = toRunError(dumped, s.sources);
+  err.message = boundErrorText(err.message, s.limits.maxOutputBytes, s.limits.maxOutputLines);
+  if (unhandledRejection) err.unhandledRejection = true;
+  const msg = err.message.toLowerCase();
+  if (err.name === 'InternalError' && msg.includes('interrupted')) {
+    s.status = s.interrupt === 'timeout' || !s.interrupt ? 'timeout' : 'output-limit';
+    return;
+  }
+  if ((err.name === 'InternalError' && msg.includes('out of memory')) || looksLikeExhaustedMemory(s, err)) {
+    s.status = 'out-of-memory';
+    // At the edge QuickJS may throw null instead of an error: say what happened.
+    if (err.name !== 'InternalError') Object.assign(err, { name: 'InternalError', message: 'out of memory' });
+  } else if ((err.name === 'InternalError' || err.name === 'RangeError') && (msg.includes('stack overflow') || msg.includes('call stack size'))) s.status = 'stack-overflow';
+  else s.status = 'error';
+  s.error = err;
+}
+
+/**
+ * At the very edge of the limit QuickJS may fail to allocate even the error
+ * object and throw an empty value instead: judge by how full the heap is.
+ */
+function looksLikeExhaustedMemory(s: Session, err: { name: string; message: string }): boolean {
+  if (err.name !== 'Uncaught' && err.name !== 'InternalError') return false;
+  try {
+    const used = memoryUsage(s);
+    return used.heapBytes > s.limits.memoryBytes * 0.9 || (used.wasmBytes >= s.loaded.memory.buffer.byteLength && used.wasmBytes > s.limits.memoryBytes);
+  } catch {
+    return true;
+  }
+}
+
+/* ------------------------------------------------------------ 4. collection */
+
+interface Collected {
+  raw: Record<string, unknown>;
+  clock: { now: number; simulated: number; resolution: number };
+}
+
+/** Collection runs even after an error or a timeout, with a short deadline of its own. */
+function collectResults(s: Session): Collected {
+  disarmInterruptFunctions(s);
+  const collected: Collected = { raw: {}, clock: { now: realNow() - s.started, simulated: 0, resolution: 0 } };
+  if (s.crashed || !s.vm) return collected;
+  const vm = s.vm;
+  hostCall(s, () => {
+    const max = s.ctx.newNumber(COLLECT_MAX_CHARS);
+    const json = callVm(s, vm.collect, max);
+    max.dispose();
+    if (json) {
+      const text = s.ctx.typeof(json) === 'string' ? readString(s, json, COLLECT_MAX_CHARS * 2) : '';
+      json.dispose();
+      const parsed = parseCollected(text);
+      collected.raw = parsed.raw;
+      s.notes.push(...parsed.notes);
+    }
+    const timing = callVm(s, vm.timing);
+    if (timing) {
+      const text = s.ctx.typeof(timing) === 'string' ? readString(s, timing, 200) : '';
+      timing.dispose();
+      collected.clock = parseTiming(text) ?? collected.clock;
+    }
+  });
+  try {
+    memoryUsage(s);
+  } catch {
+    /* out of memory: keep the last figure */
+  }
+  return collected;
+}
+
+/* ------------------------------------------------------- 5. result assembly */
+
+function assembleResult(s: Session, clock: Collected['clock']): RunResult {
+  const result: RunResult = {
+    status: s.status,
+    console: s.output.entries,
+    outputTruncated: s.output.truncated,
+    ...(s.error ? { error: s.error } : {}),
     timing: {
       wallMs: clock.now,
       cpuMs: Math.max(0, clock.now - clock.simulated),
       simulatedMs: clock.simulated,
       resolutionMs: clock.resolution,
     },
-    peakMemory: peak,
+    peakMemory: s.peak,
   };
-  if (crashed && crashed instanceof RangeError && /call stack/i.test(crashed.message)) {
-    // The host's own stack ran out inside QuickJS before QuickJS's limit did:
-    // still a stack overflow for the learner, but this module must not be reused.
-    loaded.broken = true;
+  if (s.crashed) describeCrash(s, result);
+  result.limitHit = describeLimit(s, result.status);
+  if (!result.limitHit) delete result.limitHit;
+  for (const text of s.notes) result.console.push({ level: 'system', text, at: clock.now });
+  return result;
+}
+
+function describeCrash(s: Session, result: RunResult): void {
+  // Either way this module must not be reused.
+  s.loaded.broken = true;
+  const crashed = s.crashed as Error | undefined;
+  if (crashed instanceof RangeError && /call stack/i.test(crashed.message)) {
+    // The host's own stack ran out inside QuickJS before QuickJS's limit did: still a stack overflow for the learner.
     result.status = 'stack-overflow';
     result.error = { name: 'InternalError', message: 'stack overflow', stack: [] };
-  } else if (crashed) {
-    loaded.broken = true;
+  } else {
     result.status = 'crashed';
-    result.error = { name: 'InternalError', message: `The sandbox crashed: ${String((crashed as Error)?.message ?? crashed)}. A fresh one will be used for the next run.`, stack: [] };
+    result.error = { name: 'InternalError', message: `The sandbox crashed: ${boundErrorText(String(crashed?.message ?? crashed), 500)}. A fresh one will be used for the next run.`, stack: [] };
   }
-  if (result.status === 'timeout') result.limitHit = limitHit('timeoutMs', limits);
-  else if (result.status === 'output-limit') result.limitHit = limitHit(wasInterrupted === 'maxOutputBytes' ? 'maxOutputBytes' : 'maxOutputLines', limits);
-  else if (result.status === 'out-of-memory') {
-    // After an out-of-memory error the heap may not be measurable any more; the wasm memory always is.
-    // Past the edge the heap can no longer be walked: a small last figure is not the peak.
-    const peakText = peak.heapBytes > limits.memoryBytes * 0.5 ? `the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB` : `the module's memory reached ${(peak.wasmBytes / 1048576).toFixed(1)} MB`;
-    result.limitHit = limitHit('memoryBytes', limits, `; ${peakText}`);
-  }
-  else if (result.status === 'stack-overflow') result.limitHit = limitHit('stackBytes', limits);
+}
 
-  for (const tool of tools) {
+function describeLimit(s: Session, status: RunStatus): RunResult['limitHit'] {
+  const { limits, peak } = s;
+  if (status === 'timeout') return limitHit('timeoutMs', limits);
+  if (status === 'output-limit') return limitHit(s.output.limit ?? (s.interrupt === 'maxOutputBytes' ? 'maxOutputBytes' : 'maxOutputLines'), limits);
+  if (status === 'stack-overflow') return limitHit('stackBytes', limits);
+  if (status !== 'out-of-memory') return undefined;
+  // After an out-of-memory error the heap may not be measurable any more; the wasm memory always is.
+  // Past the edge the heap can no longer be walked: a small last figure is not the peak.
+  const peakText = peak.heapBytes > limits.memoryBytes * 0.5 ? `the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB` : `the module's memory reached ${(peak.wasmBytes / 1048576).toFixed(1)} MB`;
+  return limitHit('memoryBytes', limits, `; ${peakText}`);
+}
+
+function finishTools(s: Session, result: RunResult, raw: Record<string, unknown>): RunResult {
+  for (const tool of s.tools) {
     if (!tool.finish) continue;
     try {
-      result = { ...result, ...tool.finish(raw[tool.id], result, env) };
+      result = { ...result, ...tool.finish(raw[tool.id], result, s.env) };
     } catch (e) {
-      result.console.push({ level: 'system', text: `The ${tool.id} tool could not finish: ${(e as Error).message}`, at: clock.now });
+      result.console.push({ level: 'system', text: `The ${tool.id} tool could not finish: ${boundErrorText(String((e as Error)?.message ?? e), 500)}`, at: result.timing.wallMs });
     }
-  }
-
-  try {
-    ctx.dispose();
-    runtime.dispose();
-  } catch {
-    // Disposing after out-of-memory can abort (quickjs-emscripten#257): never reuse this module.
-    loaded.broken = true;
   }
   return result;
 }

@@ -49,7 +49,8 @@ console.log(typeof before);`,
     const r = await run(`// a cell\nconst big = 'x'.repeat(3 * 1024 * 1024);`, { memory: { heap: true } });
     const heap = memoryOf(r).heap!;
     expect(heap.snapshots.map((s) => s.label)).toEqual(['before', 'after']);
-    expect(heap.diffs[0].heapBytes).toBeGreaterThan(3 * 1024 * 1024);
+    // The 3 MiB string is in the diff; a few hundred bytes of the run's start-up garbage may be freed by then.
+    expect(heap.diffs[0].heapBytes).toBeGreaterThan(3 * 1024 * 1024 - 4096);
     expect(heap.diffs[0].summary).toContain(formatBytes(heap.diffs[0].heapBytes).slice(0, 3));
   });
 

@@ -141,15 +141,66 @@ export const CORE_SOURCE = String.raw`
   Object.defineProperty(Promise.prototype.then, 'name', { value: 'then' });
 
   /* ---- tools ---- */
-  const collectors = [];
-  wb.register = function (id, getData) { collectors.push([id, getData]); };
-  wb.collect = function () {
-    const outObj = {};
-    for (const [id, get] of collectors) {
-      try { outObj[id] = get(); } catch (e) { outObj[id] = { error: String(e && e.message || e) }; }
+  // Everything the host reads at the end goes through functions captured here,
+  // before learner code runs: the learner may replace JSON.stringify, set
+  // Array.prototype.toJSON or an array iterator, and the host must still get
+  // plain, bounded JSON (or a plain error) back.
+  const stringify = JSON.stringify, toStr = String, strSlice = String.prototype.slice;
+  const callFn = Function.prototype.call, bindFn = Function.prototype.bind;
+  const slice = bindFn.call(callFn, strSlice);
+  const getOwnDesc = Object.getOwnPropertyDescriptor, defineProp = Object.defineProperty;
+  const ErrorType = Error, isErr = (e) => e instanceof ErrorType;
+  const jsonProtos = [Object.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype];
+  if (typeof BigInt === 'function') jsonProtos[jsonProtos.length] = BigInt.prototype;
+  /** JSON.stringify as the sandbox found it, with any toJSON the learner put on a prototype set aside. */
+  const plainStringify = (value) => {
+    const saved = [];
+    for (let i = 0; i < jsonProtos.length; i++) {
+      const d = getOwnDesc(jsonProtos[i], 'toJSON');
+      if (!d) continue;
+      if (!d.configurable) throw new TypeError('a prototype has a fixed toJSON');
+      saved[saved.length] = [jsonProtos[i], d];
+      delete jsonProtos[i].toJSON;
     }
-    return JSON.stringify(outObj);
+    try { return stringify(value); } finally {
+      for (let i = 0; i < saved.length; i++) defineProp(saved[i][0], 'toJSON', saved[i][1]);
+    }
   };
+  const cut = (s, max) => (s.length > max ? slice(s, 0, max) : s);
+  const collectors = [];
+  wb.register = function (id, getData) { collectors[collectors.length] = [toStr(id), getData]; };
+  /** JSON text of every tool's data; a tool whose JSON is over maxChars is replaced by a note. */
+  wb.collect = function (maxChars) {
+    let text = '{';
+    for (let i = 0; i < collectors.length; i++) {
+      const id = collectors[i][0];
+      let json;
+      try { json = plainStringify(collectors[i][1]()); } catch (e) {
+        json = stringify({ error: cut(toStr(isErr(e) ? e.message : e), 2000) });
+      }
+      if (typeof json !== 'string') json = 'null';
+      if (json.length > maxChars) json = stringify({ error: 'its data was larger than ' + Math.round(maxChars / 1048576) + ' MB and was dropped', dropped: true });
+      text += (i ? ',' : '') + stringify(id) + ':' + json;
+    }
+    return text + '}';
+  };
+  /** "now,simulated,resolution" of the instrumented clock, read by the host after the run. */
+  wb.timing = function () { return toStr(wb.now()) + ',' + toStr(wb.simulated) + ',' + toStr(resolution); };
+  /** A thrown value as bounded JSON: {name, message, stack} for errors, {name: 'Uncaught', message} otherwise. */
+  wb.describeThrown = function (e, maxChars) {
+    const text = (v) => { try { return cut(toStr(v), maxChars); } catch (_) { return '(unreadable)'; } };
+    if (isErr(e)) {
+      let stack;
+      try { stack = e.stack; } catch (_) { stack = undefined; }
+      return stringify({ name: text(e.name), message: text(e.message), stack: typeof stack === 'string' ? cut(stack, maxChars) : undefined });
+    }
+    let shown;
+    if (typeof e === 'string') shown = stringify(cut(e, maxChars));
+    else { try { shown = plainStringify(e); } catch (_) { shown = undefined; } if (typeof shown !== 'string') shown = text(e); }
+    return stringify({ name: 'Uncaught', message: cut(shown, maxChars) });
+  };
+  /** String.prototype.slice as the sandbox found it: the host bounds long strings with it. */
+  wb.sliceString = function (s, end) { return slice(s, 0, end); };
   wb.builtins = { sleep, console: Object.assign({}, con), setTimeout: g.setTimeout, setInterval: g.setInterval };
 
   const def = (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });

@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { runInSandbox } from '../../sandbox/engine/run';
+import { runGuarded } from '../../sandbox/node';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { memoryTool } from '../../sandbox/memory/tool';
 import { benchTool } from '../../sandbox/bench/tool';
@@ -60,7 +60,7 @@ export default async function memprofile(argv: string[]): Promise<number> {
   const names = functionNames(argv);
   const timeoutMs = typeof options.timeout === 'string' ? parseLimitValue(options.timeout, 'duration') : undefined;
   const memoryBytes = typeof options.memory === 'string' ? parseLimitValue(options.memory, 'bytes') : undefined;
-  const result = await runInSandbox(
+  const result = await runGuarded(
     {
       code,
       filename: basename(path),

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { formatRunError, runInSandbox } from '../../sandbox/node';
+import { formatRunError, runGuarded } from '../../sandbox/node';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { profilerTool } from '../../sandbox/profiler/tool';
 import {
@@ -111,7 +111,7 @@ export default async function profile(argv: string[]): Promise<number> {
     profile: { kind: sampling ? 'sampling' : 'deterministic', builtins: options['no-builtins'] !== true, ...(interval && interval > 0 ? { intervalMs: interval } : {}) },
   };
   const tools = [...ALL_TOOLS.filter((t) => t.id !== profilerTool.id), profilerTool];
-  const result = await runInSandbox(request, tools, { onConsole: printEntry });
+  const result = await runGuarded(request, tools, { onConsole: printEntry });
 
   const prof = result.profile;
   if (prof) {

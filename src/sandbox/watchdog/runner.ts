@@ -1,0 +1,123 @@
+/**
+ * A watchdog for runs in Node (the CLI and the Node API). The engine's own
+ * deadline needs QuickJS's cooperation; a single long native operation (a
+ * huge BigInt to string, a catastrophic regex) gives it none. So each run
+ * goes to a worker thread, and a worker that has not answered by the run's
+ * deadline plus a grace is terminated; the next run gets a fresh one, as the
+ * page's Stop does with its Web Worker.
+ */
+import { Worker } from 'node:worker_threads';
+import { limitHit, resolveLimits } from '../engine/limits';
+import type { SandboxTool } from '../engine/tool';
+import type { RunHooks } from '../engine/run';
+import type { ConsoleEntry, RunRequest, RunResult } from '../types';
+import type { RunMessage, WorkerReply } from './protocol';
+
+/** How long past its deadline a run may take to stop by itself (collection included). */
+export const WATCHDOG_GRACE_MS = 2000;
+/** The worker's own JavaScript heap (the host side of a run): past it the worker is ended. */
+const WORKER_HEAP_MB = 256;
+
+interface Pending {
+  id: number;
+  entries: ConsoleEntry[];
+  hooks: RunHooks;
+  timeoutMs: number;
+  startedAt?: number;
+  timer?: ReturnType<typeof setTimeout>;
+  settle(result: RunResult | Error): void;
+}
+
+let worker: Worker | undefined;
+let current: Pending | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 1;
+
+/** Runs a request on the watchdog's worker with the given tools (by id, in order). One run at a time. */
+export function runGuarded(request: RunRequest, tools: SandboxTool[], hooks: RunHooks = {}): Promise<RunResult> {
+  const run = queue.then(() => runOnWorker(request, tools.map((t) => t.id), hooks));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function runOnWorker(request: RunRequest, toolIds: string[], hooks: RunHooks): Promise<RunResult> {
+  const timeoutMs = resolveLimits(request.limits).timeoutMs;
+  return new Promise<RunResult>((resolve, reject) => {
+    const id = nextId++;
+    current = {
+      id, entries: [], hooks, timeoutMs,
+      settle(result) {
+        if (current?.id !== id) return;
+        clearTimeout(current.timer);
+        current = undefined;
+        worker?.unref();
+        if (result instanceof Error) reject(result);
+        else resolve(result);
+      },
+    };
+    const w = ensureWorker();
+    w.ref();
+    w.postMessage({ id, request, toolIds } satisfies RunMessage);
+  });
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./boot.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  started.on('message', (reply: WorkerReply) => onReply(reply));
+  started.on('error', (error) => endWorker(started, `the sandbox's worker failed: ${String((error as Error)?.message ?? error).slice(0, 500)}`));
+  started.on('exit', () => endWorker(started, "the sandbox's worker stopped unexpectedly"));
+  worker = started;
+  return started;
+}
+
+function onReply(reply: WorkerReply): void {
+  const run = current;
+  if (!run || reply.id !== run.id) return;
+  if (reply.type === 'started') {
+    // The clock starts when the worker begins the run, so loading the worker never counts against it.
+    run.startedAt = performance.now();
+    run.timer = setTimeout(() => overrun(run), run.timeoutMs + WATCHDOG_GRACE_MS);
+  } else if (reply.type === 'console') {
+    run.entries.push(reply.entry);
+    run.hooks.onConsole?.(reply.entry);
+  } else if (reply.type === 'done') run.settle(reply.result);
+  else run.settle(new Error(reply.message));
+}
+
+/** The run did not stop by itself: end the worker and report the time limit. */
+function overrun(run: Pending): void {
+  const w = worker;
+  worker = undefined;
+  void w?.terminate();
+  const limits = resolveLimits(undefined);
+  const hit = limitHit('timeoutMs', { ...limits, timeoutMs: run.timeoutMs });
+  const wallMs = performance.now() - (run.startedAt ?? performance.now());
+  const note: ConsoleEntry = { level: 'system', text: 'The run did not stop at its time limit (a long built-in operation lets no interrupt in), so its sandbox was ended.', at: wallMs };
+  run.hooks.onConsole?.(note);
+  run.settle({
+    status: 'timeout',
+    console: [...run.entries, note],
+    outputTruncated: false,
+    limitHit: hit,
+    timing: { wallMs, cpuMs: wallMs, simulatedMs: 0, resolutionMs: 0 },
+    peakMemory: { heapBytes: 0, wasmBytes: 0 },
+  });
+}
+
+/** A worker that died on its own (out of its heap, a crash): the run in flight is reported as crashed. */
+function endWorker(w: Worker, why: string): void {
+  // A worker the watchdog ended itself is already forgotten, and its run already answered.
+  if (worker !== w) return;
+  worker = undefined;
+  const run = current;
+  if (!run) return;
+  run.settle({
+    status: 'crashed',
+    console: run.entries,
+    outputTruncated: false,
+    error: { name: 'InternalError', message: `The sandbox crashed: ${why}. A fresh one will be used for the next run.`, stack: [] },
+    timing: { wallMs: 0, cpuMs: 0, simulatedMs: 0, resolutionMs: 0 },
+    peakMemory: { heapBytes: 0, wasmBytes: 0 },
+  });
+}

@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { runGuarded } from '../../sandbox/node';
+import { writeOut } from '../terminal';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { memoryTool } from '../../sandbox/memory/tool';
 import { benchTool } from '../../sandbox/bench/tool';
@@ -72,11 +73,11 @@ export default async function memprofile(argv: string[]): Promise<number> {
   );
   const report = result.memory as MemoryReport | undefined;
   if (report) {
-    process.stdout.write('\n' + renderLineTables(report) + '\n');
+    writeOut('\n' + renderLineTables(report) + '\n');
     if (report.timeline && typeof options.timeline === 'string') {
       await writeFile(options.timeline, renderTimelineCsv(report.timeline));
       const spans = renderSpans(report.timeline);
-      process.stdout.write(
+      writeOut(
         `\nTimeline: ${report.timeline.samples.length} samples written to ${options.timeline}; ` +
           `peak ${formatBytes(report.timeline.peak.heapBytes)} at ${(report.timeline.peak.t / 1000).toFixed(3)} s.\n` +
           (spans ? spans + '\n' : ''),

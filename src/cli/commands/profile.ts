@@ -27,6 +27,7 @@ import {
 import type { Profile, RunRequest } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
 import { printEntry } from './run';
+import { escapeControls, escapeControlsKeepingColour, writeOut } from '../terminal';
 
 const USAGE = `Usage: workbook profile [options] file.js
 
@@ -118,10 +119,10 @@ export default async function profile(argv: string[]): Promise<number> {
     const showTree = options.tree === true || (sampling && options.table !== true);
     const showTable = options.table === true || !showTree;
     const textOptions = { sort: sort as SortKey[], restrictions: collectRepeated(argv, 'limit').map(restriction) };
-    if (showTable) process.stdout.write(renderStatsText(prof, textOptions));
-    if (options.callers === true) process.stdout.write(renderPartnersText(prof, 'callers', textOptions));
-    if (options.callees === true) process.stdout.write(renderPartnersText(prof, 'callees', textOptions));
-    if (showTree) process.stdout.write(renderTreeText(prof, { color: process.stdout.isTTY === true }));
+    if (showTable) writeOut(renderStatsText(prof, textOptions));
+    if (options.callers === true) writeOut(renderPartnersText(prof, 'callers', textOptions));
+    if (options.callees === true) writeOut(renderPartnersText(prof, 'callees', textOptions));
+    if (showTree) process.stdout.write(escapeControlsKeepingColour(renderTreeText(prof, { color: process.stdout.isTTY === true })));
     if (prof.meta.overheadCorrected) {
       process.stderr.write(`(profiler overhead of ~${Math.round(prof.meta.overheadPerEventNs)} ns per event subtracted from the times)\n`);
     }
@@ -132,7 +133,7 @@ export default async function profile(argv: string[]): Promise<number> {
   } else {
     process.stderr.write('No profile was recorded.\n');
   }
-  if (result.error) process.stderr.write(formatRunError(result.error) + '\n');
-  if (result.limitHit) process.stderr.write(result.limitHit.message + '\n');
+  if (result.error) process.stderr.write(escapeControls(formatRunError(result.error)) + '\n');
+  if (result.limitHit) process.stderr.write(escapeControls(result.limitHit.message) + '\n');
   return result.status === 'ok' && prof ? 0 : 1;
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { formatRunError, runFile } from '../../sandbox/node';
 import type { ConsoleEntry, RunResult } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
+import { escapeControls } from '../terminal';
 
 const USAGE = `Usage: workbook run [--timeout 10s] [--memory 64MB] [--seed N] [--timing] file.js
 
@@ -15,12 +16,12 @@ Runs file.js in the same QuickJS sandbox as the workbook's cells and prints its 
 
 export function printEntry(entry: ConsoleEntry): void {
   const stream = entry.level === 'error' || entry.level === 'warn' || entry.level === 'system' ? process.stderr : process.stdout;
-  stream.write(entry.text + '\n');
+  stream.write(escapeControls(entry.text) + '\n');
 }
 
 export function printOutcome(result: RunResult): number {
-  if (result.error) process.stderr.write(formatRunError(result.error) + '\n');
-  if (result.limitHit) process.stderr.write(result.limitHit.message + '\n');
+  if (result.error) process.stderr.write(escapeControls(formatRunError(result.error)) + '\n');
+  if (result.limitHit) process.stderr.write(escapeControls(result.limitHit.message) + '\n');
   return result.status === 'ok' ? 0 : 1;
 }
 

@@ -20,17 +20,23 @@ export function parseEntry(json: string): BenchEntry | undefined {
   return undefined;
 }
 
+/** All of a run's benchmark results together, as JSON text the VM hands over. */
+const BENCH_MAX_CHARS = 4 * 1024 * 1024;
+
 export const benchTool: SandboxTool = {
   id: 'bench',
   wants: () => true,
   prelude: () => BENCH_SOURCE,
   hostFunctions(env) {
     const list: BenchEntry[] = [];
+    let used = 0;
     entries.set(env, list);
     return {
       bench_push: (json) => {
-        const e = typeof json === 'string' ? parseEntry(json) : undefined;
-        if (e && list.length < 200) list.push(e);
+        // Bounded before parsing: at most 200 entries and BENCH_MAX_CHARS of JSON in all.
+        if (typeof json !== 'string' || list.length >= 200 || (used += json.length) > BENCH_MAX_CHARS) return undefined;
+        const e = parseEntry(json);
+        if (e) list.push(e);
         return undefined;
       },
     };

@@ -497,7 +497,9 @@ function recordError(s: Session, dumped: unknown, unhandledRejection = false): v
   err.message = boundErrorText(err.message, s.limits.maxOutputBytes, s.limits.maxOutputLines);
   if (unhandledRejection) err.unhandledRejection = true;
   const msg = err.message.toLowerCase();
-  if (err.name === 'InternalError' && msg.includes('interrupted')) {
+  // Once the run is stopped, whatever it throws next is the stop's doing (an interrupt
+  // caught by an async function can resurface as any error): the limit is the cause.
+  if (s.interrupt || (err.name === 'InternalError' && msg.includes('interrupted'))) {
     s.status = s.interrupt === 'timeout' || !s.interrupt ? 'timeout' : 'output-limit';
     return;
   }

@@ -66,7 +66,8 @@ export const memoryTool: SandboxTool = {
       mem_exit: (frame, t) => (recorder.exit(num(frame), num(t)), undefined),
       mem_sample: (t, force) => (recorder.measure(num(t), force === 1), undefined),
       mem_usage: (which, t) => recorder.usage(num(which), num(t)),
-      mem_snapshot: (label, t, kind) => recorder.snapshot(String(label), num(t), num(kind) as SnapshotKind),
+      // Labels are the learner's text: bounded before the recorder keeps them.
+      mem_snapshot: (label, t, kind) => recorder.snapshot(String(label).slice(0, 200), num(t), num(kind) as SnapshotKind),
       mem_finish: (t) => (recorder.finish(num(t)), undefined),
     };
   },

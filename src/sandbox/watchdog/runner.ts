@@ -18,10 +18,15 @@ export const WATCHDOG_GRACE_MS = 2000;
 /** The worker's own JavaScript heap (the host side of a run): past it the worker is ended. */
 const WORKER_HEAP_MB = 256;
 
+export interface GuardedHooks extends RunHooks {
+  /** The worker has begun the run: the deadline and the watchdog count from here (not from loading a worker). */
+  onStarted?(): void;
+}
+
 interface Pending {
   id: number;
   entries: ConsoleEntry[];
-  hooks: RunHooks;
+  hooks: GuardedHooks;
   timeoutMs: number;
   startedAt?: number;
   timer?: ReturnType<typeof setTimeout>;
@@ -34,13 +39,13 @@ let queue: Promise<unknown> = Promise.resolve();
 let nextId = 1;
 
 /** Runs a request on the watchdog's worker with the given tools (by id, in order). One run at a time. */
-export function runGuarded(request: RunRequest, tools: SandboxTool[], hooks: RunHooks = {}): Promise<RunResult> {
+export function runGuarded(request: RunRequest, tools: SandboxTool[], hooks: GuardedHooks = {}): Promise<RunResult> {
   const run = queue.then(() => runOnWorker(request, tools.map((t) => t.id), hooks));
   queue = run.catch(() => undefined);
   return run;
 }
 
-function runOnWorker(request: RunRequest, toolIds: string[], hooks: RunHooks): Promise<RunResult> {
+function runOnWorker(request: RunRequest, toolIds: string[], hooks: GuardedHooks): Promise<RunResult> {
   const timeoutMs = resolveLimits(request.limits).timeoutMs;
   return new Promise<RunResult>((resolve, reject) => {
     const id = nextId++;
@@ -78,6 +83,7 @@ function onReply(reply: WorkerReply): void {
     // The clock starts when the worker begins the run, so loading the worker never counts against it.
     run.startedAt = performance.now();
     run.timer = setTimeout(() => overrun(run), run.timeoutMs + WATCHDOG_GRACE_MS);
+    run.hooks.onStarted?.();
   } else if (reply.type === 'console') {
     run.entries.push(reply.entry);
     run.hooks.onConsole?.(reply.entry);

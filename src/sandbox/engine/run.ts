@@ -10,6 +10,7 @@ import type { HostEnv, Primitive, SandboxTool } from './tool';
 import { getModule, releaseIfSpent, type LoadedModule } from './module';
 import { limitHit, resolveLimits } from './limits';
 import { toRunError } from './errors';
+import { seedNativeRandom } from './native-random';
 import { CORE_SOURCE } from './vm/core';
 import { INSPECT_SOURCE } from './vm/inspect';
 
@@ -164,6 +165,9 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   for (const tool of tools) {
     for (const [name, fn] of Object.entries(tool.hostFunctions?.(env) ?? {})) install(`__wb_host_${name}`, fn);
   }
+  const seed = Number.isFinite(request.seed) ? Number(request.seed) : 1;
+  const nativeRandom = seedNativeRandom(ctx, loaded.memory, seed);
+  if (nativeRandom) install('__wb_host_seedRandom', (n) => void nativeRandom.reseed(Number(n)));
 
   let status: RunStatus = 'ok';
   let error: RunResult['error'];
@@ -252,7 +256,6 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   };
 
   const epoch = Date.now();
-  const seed = Number.isFinite(request.seed) ? Number(request.seed) : 1;
   const coreOk = evaluate(`(${CORE_SOURCE})(${INSPECT_SOURCE}, ${seed}, ${epoch});`, 'wb:core');
   if (!coreOk) throw new Error(`The sandbox failed to start: ${error?.message ?? String(crashed)}`);
   for (const tool of tools) {

@@ -81,6 +81,8 @@ export interface SourceLocation {
   file: string;
   line: number; // 1-based
   column: number; // 1-based
+  /** The engine gave a wrong position; this one was found in the source (engine/error-position.ts). */
+  recovered?: boolean;
 }
 
 export interface RunError {

@@ -9,7 +9,7 @@ import type { ConsoleEntry, ConsoleLevel, Limits, MemoryUsageSnapshot, RunReques
 import type { HostEnv, Primitive, SandboxTool } from './tool';
 import { getModule, releaseIfSpent, type LoadedModule } from './module';
 import { limitHit, resolveLimits } from './limits';
-import { toRunError } from './errors';
+import { toRunError, withRecoveredPosition } from './errors';
 import { seedNativeRandom } from './native-random';
 import { CORE_SOURCE } from './vm/core';
 import { INSPECT_SOURCE } from './vm/inspect';
@@ -374,6 +374,7 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       result.console.push({ level: 'system', text: `The ${tool.id} tool could not finish: ${(e as Error).message}`, at: clock.now });
     }
   }
+  if (result.error) result.error = withRecoveredPosition(result.error, sources);
 
   try {
     ctx.dispose();

@@ -6,6 +6,7 @@
 import { Parser } from 'acorn';
 import type { RunError, SourceLocation } from '../types';
 import { recoverPosition } from './error-position';
+import { RECOVERED_NOTE } from './recovered-note';
 
 export interface DumpedError {
   name?: unknown;
@@ -89,9 +90,6 @@ function describeThrown(value: unknown): string {
     return String(value);
   }
 }
-
-/** Said wherever a recovered position is shown. */
-export const RECOVERED_NOTE = 'position recovered from the source';
 
 /** One line for logs and the CLI: "TypeError: x is undefined (at sleeper.js:3:5)". */
 export function formatRunError(error: RunError): string {

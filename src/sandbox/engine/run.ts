@@ -11,6 +11,7 @@ import { getModule, releaseIfSpent, type LoadedModule } from './module';
 import { limitHit, resolveLimits } from './limits';
 import { toRunError, withRecoveredPosition } from './errors';
 import { seedNativeRandom } from './native-random';
+import { startCpuMeasure } from './cpu-clock';
 import { CORE_SOURCE } from './vm/core';
 import { INSPECT_SOURCE } from './vm/inspect';
 
@@ -49,6 +50,7 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   let outputTruncated = false;
   let interrupt: Interrupt;
   const started = realNow();
+  const cpu = startCpuMeasure();
   let deadline = started + limits.timeoutMs;
   let peak: MemoryUsageSnapshot = { heapBytes: 0, wasmBytes: loaded.memory.buffer.byteLength };
 
@@ -304,6 +306,7 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   // Collection runs even after an error or a timeout, with a short deadline of its own.
   disarmInterruptFunctions();
   const endedReal = realNow();
+  const cpuUsed = cpu.stop();
   const wasInterrupted = interrupt;
   interrupt = undefined;
   deadline = realNow() + 2000;
@@ -339,7 +342,7 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
     ...(error ? { error } : {}),
     timing: {
       wallMs: clock.now,
-      cpuMs: Math.max(0, clock.now - clock.simulated),
+      ...(cpuUsed ?? { cpuMs: Math.max(0, clock.now - clock.simulated), cpuKind: 'busy' as const }),
       simulatedMs: clock.simulated,
       resolutionMs: clock.resolution,
     },

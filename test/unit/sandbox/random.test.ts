@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { QuickJSContext } from 'quickjs-emscripten-core';
 import { getModule } from '../../../src/sandbox/engine/module';
 import { seedNativeRandom } from '../../../src/sandbox/engine/native-random';
 import { resolveLimits } from '../../../src/sandbox/engine/limits';
 import { out, run } from './run-helpers';
-
-/**
- * ns per call of Math.random over one chunk. Ten calls per iteration keep the
- * loop's own cost small beside the calls' (no subtraction: a difference of two
- * noisy timings is noisier than either).
- */
-const CHUNK = `(() => {
-  const f = Math.random, n = 2000;
-  const t = performance.now();
-  let x = 0;
-  for (let k = 0; k < n; k++) x += f() + f() + f() + f() + f() + f() + f() + f() + f() + f();
-  return (performance.now() - t) / (n * 10) * 1e6;
-})()`;
-
-/** Odd, so the median is one round's ratio; many short rounds, so a burst of load spoils few. */
-const ROUNDS = 101;
-
-const timeChunk = (ctx: QuickJSContext): number => {
-  const v = ctx.unwrapResult(ctx.evalCode(CHUNK));
-  const ns = ctx.getNumber(v);
-  v.dispose();
-  return ns;
-};
+import { compareRandomCost } from '../../bench/support/random-cost';
 
 describe('the seeded Math.random', () => {
   it('gives the same numbers for a seed in every run and every module, and setRandomSeed restarts them', async () => {
@@ -80,22 +57,8 @@ describe('the seeded Math.random', () => {
     const pristineCtx = module.newContext();
     try {
       expect(seedNativeRandom(seededCtx, memory, 1)).toBeDefined();
-      const ratios: number[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        // Alternate which goes first, so a load change between the two favours neither.
-        let seeded: number, pristine: number;
-        if (round % 2) {
-          seeded = timeChunk(seededCtx);
-          pristine = timeChunk(pristineCtx);
-        } else {
-          pristine = timeChunk(pristineCtx);
-          seeded = timeChunk(seededCtx);
-        }
-        ratios.push(seeded / Math.max(pristine, 1));
-      }
-      ratios.sort((x, y) => x - y);
-      const ratio = ratios[(ROUNDS - 1) / 2];
-      console.log(`seeded / native Math.random, median of ${ROUNDS} interleaved rounds: x${ratio.toFixed(2)}`);
+      const { ratio } = compareRandomCost(seededCtx, pristineCtx);
+      console.log(`seeded / native Math.random, median of 101 interleaved rounds: x${ratio.toFixed(2)}`);
       expect(ratio).toBeLessThan(1.5);
     } finally {
       seededCtx.dispose();

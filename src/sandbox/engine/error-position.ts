@@ -34,6 +34,10 @@ export function targetOf(message: string): Target | undefined {
 }
 
 type AnyNode = Node & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Positions of a node; the tree is parsed with `locations: true`, so every node has them. */
+const startOf = (node: AnyNode) => node.loc!.start;
+const endLineOf = (node: AnyNode) => node.loc!.end.line;
 interface Use {
   line: number;
   /** 1-based: where the failing expression starts (`o` in `o.prop.deep`), as QuickJS points when it is right. */
@@ -64,9 +68,9 @@ function usesOf(tree: AnyNode, target: Target): Use[] {
   const uses: Use[] = [];
   const note = (node: AnyNode, at: AnyNode, ancestors: AnyNode[]) => {
     const fn = [...ancestors].reverse().find((a) => a !== node && FUNCTIONS.has(a.type));
-    const nameColumn = at.loc.start.column + 1;
-    const column = node.loc.start.line === at.loc.start.line ? node.loc.start.column + 1 : nameColumn;
-    uses.push({ line: at.loc.start.line, column, nameColumn, fn });
+    const nameColumn = startOf(at).column + 1;
+    const column = startOf(node).line === startOf(at).line ? startOf(node).column + 1 : nameColumn;
+    uses.push({ line: startOf(at).line, column, nameColumn, fn });
   };
   ancestor(tree, {
     Identifier(node: Node, _state: unknown, ancestors: Node[]) {
@@ -121,7 +125,7 @@ function frameFunction(tree: AnyNode, line: number, frameName: string): AnyNode 
   ancestor(tree, {
     Function(node: Node, _state: unknown, ancestors: Node[]) {
       const fn = node as AnyNode;
-      if (fn.loc.start.line > line || line > fn.loc.end.line) return;
+      if (startOf(fn).line > line || line > endLineOf(fn)) return;
       if (!innermost || fn.start >= innermost.start) innermost = fn;
       const name = nameOf(fn, ancestors[ancestors.length - 2] as AnyNode | undefined);
       if (name === wanted && (!named || fn.start >= named.start)) named = fn;

@@ -25,7 +25,11 @@ const MESSAGE_TARGETS: Array<[RegExp, Target['kind']]> = [
   [/^'(.+)' is read-only$/, 'constant'],
 ];
 
+/** QuickJS's own messages are short; a longer one was written by the program (untrusted, unbounded). */
+const MAX_MESSAGE = 300;
+
 export function targetOf(message: string): Target | undefined {
+  if (message.length > MAX_MESSAGE) return undefined;
   for (const [pattern, kind] of MESSAGE_TARGETS) {
     const m = pattern.exec(message);
     if (m) return { kind, name: m[1] };

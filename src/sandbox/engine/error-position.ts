@@ -138,6 +138,16 @@ function frameFunction(tree: AnyNode, line: number, frameName: string): AnyNode 
   return named ?? innermost;
 }
 
+function throwsOn(tree: AnyNode, line: number): boolean {
+  let found = false;
+  ancestor(tree, {
+    ThrowStatement(node: Node) {
+      if (startOf(node as AnyNode).line === line) found = true;
+    },
+  });
+  return found;
+}
+
 function parse(code: string): AnyNode | undefined {
   try {
     return Parser.parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true, locations: true }) as AnyNode;
@@ -158,6 +168,8 @@ export function recoverPosition(code: string, message: string, reported: SourceL
   if (!target) return undefined;
   const tree = parse(code);
   if (!tree) return undefined;
+  // A program that throws its own ReferenceError("x is not defined") is where its throw is.
+  if (throwsOn(tree, reported.line)) return undefined;
   const uses = usesOf(tree, target);
   const onLine = uses.filter((u) => u.line === reported.line);
   if (onLine.length > 1) return undefined;

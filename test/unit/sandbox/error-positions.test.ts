@@ -66,6 +66,13 @@ describe('runtime errors point at the failing line', () => {
     expect(column1.error?.location).toEqual({ file: 'case.js', line: 3, column: 10, recovered: true });
   });
 
+  it('leaves a program\'s own throw where it is, even with a message like the engine\'s', async () => {
+    const code = 'function check(o) {\n  if (!o.deep) {\n    throw new TypeError("cannot read property \'deep\' of undefined");\n  }\n}\ncheck({});';
+    const r = await runCode({ code, filename: 'case.js' });
+    expect(r.error?.location).toMatchObject({ line: 3 });
+    expect(r.error?.location?.recovered).toBeUndefined();
+  });
+
   it('picks the use in the function the engine names, not one of the same name elsewhere', async () => {
     const code = 'function other(o) {\n  return o.deep;\n}\nfunction read(o) {\n  const a = 1;\n  return o.prop.deep;\n}\nread({});';
     const r = await runCode({ code, filename: 'case.js' });

@@ -81,6 +81,8 @@ export interface SourceLocation {
   file: string;
   line: number; // 1-based
   column: number; // 1-based
+  /** The engine gave a wrong position; this one was found in the source (engine/error-position.ts). */
+  recovered?: boolean;
 }
 
 export interface RunError {
@@ -104,11 +106,19 @@ export type RunStatus =
   | 'stopped' // learner pressed Stop (set by the client)
   | 'crashed'; // the worker/module died (set by the client)
 
+/**
+ * What `cpuMs` measures: this thread's CPU time (Node on Linux), the whole
+ * process's CPU time (Node elsewhere), or busy time, real elapsed minus
+ * simulated (the browser, which has no CPU clock). Absent means 'busy'.
+ */
+export type CpuTimeKind = 'thread' | 'process' | 'busy';
+
 export interface Timing {
   /** Instrumented clock at the end: real elapsed + simulated. */
   wallMs: number;
-  /** Real elapsed time spent running (wall minus simulated). */
+  /** Processor time of the run, or busy time where there is no CPU clock: see cpuKind. */
   cpuMs: number;
+  cpuKind?: CpuTimeKind;
   /** Time added by sleep() and by timers jumping ahead. */
   simulatedMs: number;
   /** Measured resolution of the real clock inside the VM, ms. */
@@ -185,6 +195,8 @@ export interface ProfileMeta {
   filename: string;
   wallMs: number;
   cpuMs: number;
+  /** What cpuMs measures (see Timing). */
+  cpuKind?: CpuTimeKind;
   simulatedMs: number;
   resolutionMs: number;
   /** Estimated profiler cost per recorded event, ns, and whether it was subtracted. */

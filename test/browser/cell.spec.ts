@@ -152,6 +152,39 @@ test.describe('a live cell', () => {
     await expect(marked).toHaveText('let c = (a + ;');
   });
 
+  test('a runtime error QuickJS misplaces is shown and marked at its true line', async ({ page }) => {
+    // QuickJS reports this at 1:1; the sandbox recovers line 3 from the source and says so.
+    const code = 'const a = 1;\nconst b = 2;\nconst c = missingThing + b;\nconsole.log(c);';
+    const cell = firstCell(page);
+    await replaceCode(page, cell, code);
+    await runAndWait(cell);
+    await expect(cell).toHaveAttribute('data-status', 'error');
+    await expect(consolePanel(cell).locator('.wb-error-head')).toContainText('ReferenceError');
+    const where = consolePanel(cell).locator('.wb-error-where');
+    await expect(where).toHaveAttribute('data-line', '3');
+    await expect(where).toContainText('(position recovered from the source)');
+    if ((await cell.getAttribute('data-editor')) === 'monaco') {
+      // The squiggle sits on the line that holds missingThing.
+      const squiggle = cell.locator('.monaco-editor .squiggly-error').first();
+      await expect(squiggle).toBeVisible();
+      const line = cell.locator('.monaco-editor .view-line', { hasText: 'missingThing' });
+      const [mark, row] = [await squiggle.boundingBox(), await line.boundingBox()];
+      const middle = mark!.y + mark!.height / 2;
+      expect(middle).toBeGreaterThanOrEqual(row!.y);
+      expect(middle).toBeLessThanOrEqual(row!.y + row!.height);
+    } else {
+      await expect(cell.locator('.wb-editor__problems')).toContainText('line 3');
+    }
+    // Without the editor (after a reload), the static code marks the same line.
+    await expect.poll(() => savedCode(page, cell)).toBe(code);
+    await page.reload();
+    const reloaded = firstCell(page);
+    await runAndWait(reloaded);
+    const marked = reloaded.locator('.wb-cell-code .line.wb-line-error');
+    await expect(marked).toHaveCount(1);
+    await expect(marked).toHaveText('const c = missingThing + b;');
+  });
+
   test('output appears while a long run is still going', async ({ page }) => {
     const cell = firstCell(page);
     await replaceCode(

@@ -7,12 +7,14 @@ import { formatRunError, runFile } from '../../sandbox/node';
 import type { ConsoleEntry, RunResult } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
 import { escapeControls } from '../terminal';
+import { cpuLabel } from '../../sandbox/cpu-label';
 
 const USAGE = `Usage: workbook run [--timeout 10s] [--memory 64MB] [--seed N] [--timing] file.js
 
 Runs file.js in the same QuickJS sandbox as the workbook's cells and prints its output.
   --timeout   real-time limit (default 10s)     --memory  heap limit (default 64MB)
-  --seed      seed for Math.random (default 1)  --timing  print real, CPU and simulated time`;
+  --seed      seed for Math.random (default 1)  --timing  print real, CPU and simulated time
+(CPU is this thread's processor time on Linux, the whole process's elsewhere)`;
 
 export function printEntry(entry: ConsoleEntry): void {
   const stream = entry.level === 'error' || entry.level === 'warn' || entry.level === 'system' ? process.stderr : process.stdout;
@@ -28,7 +30,8 @@ export function printOutcome(result: RunResult): number {
 export function formatTiming(result: RunResult): string {
   const s = (ms: number) => (ms / 1000).toFixed(3) + 's';
   const t = result.timing;
-  return `real ${s(t.wallMs)}  cpu ${s(t.cpuMs)}  simulated ${s(t.simulatedMs)}  (timer resolution ${(t.resolutionMs * 1000).toFixed(2)} µs)`;
+  const cpu = (t.cpuKind ?? 'busy') === 'busy' ? 'busy (wall minus simulated)' : cpuLabel(t.cpuKind).short.toLowerCase();
+  return `real ${s(t.wallMs)}  ${cpu} ${s(t.cpuMs)}  simulated ${s(t.simulatedMs)}  (timer resolution ${(t.resolutionMs * 1000).toFixed(2)} µs)`;
 }
 
 export default async function run(argv: string[]): Promise<number> {

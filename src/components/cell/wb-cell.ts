@@ -8,6 +8,7 @@
  */
 import { reactReady } from './react-dev-preamble';
 import type { RunResult } from '../../sandbox/types';
+import { RECOVERED_NOTE } from '../../sandbox/engine/recovered-note';
 import type { EditorHandle } from '../editor/types';
 import type { ResultsHandle } from './mount-results';
 import type { CellOptions } from '../../markdown/cell-info';
@@ -588,7 +589,7 @@ export class WbCell extends HTMLElement {
     this.clearErrorMarks();
     const location = result?.error?.location;
     if (!result?.error || !location || location.file !== this.filename) return;
-    const message = `${result.error.name}: ${result.error.message}`;
+    const message = `${result.error.name}: ${result.error.message}${location.recovered ? ` (${RECOVERED_NOTE})` : ''}`;
     this.editor?.setMarkers([{ line: location.line, column: location.column, message }]);
     this.codeView.markLine(location.line, message);
   }

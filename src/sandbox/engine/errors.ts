@@ -5,6 +5,8 @@
  */
 import { Parser } from 'acorn';
 import type { RunError, SourceLocation } from '../types';
+import { recoverPosition } from './error-position';
+import { RECOVERED_NOTE } from './recovered-note';
 
 export interface DumpedError {
   name?: unknown;
@@ -66,6 +68,20 @@ export function toRunError(dumped: unknown, sources: Record<string, string>): Ru
   return error;
 }
 
+/**
+ * Where QuickJS's own position is wrong (see error-position.ts), the true one,
+ * found in the learner's source. Call it on the finished result, after tools
+ * have mapped columns back to the learner's code.
+ */
+export function withRecoveredPosition(error: RunError, sources: Record<string, string>): RunError {
+  const at = error.location;
+  const first = error.stack[0];
+  if (!at || error.name === 'SyntaxError' || sources[at.file] === undefined || !first || first.file !== at.file || first.line !== at.line) return error;
+  const recovered = recoverPosition(sources[at.file], error.message, at, first.functionName);
+  if (!recovered) return error;
+  return { ...error, location: recovered, stack: [{ ...first, line: recovered.line, column: recovered.column }, ...error.stack.slice(1)] };
+}
+
 function describeThrown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   try {
@@ -77,7 +93,7 @@ function describeThrown(value: unknown): string {
 
 /** One line for logs and the CLI: "TypeError: x is undefined (at sleeper.js:3:5)". */
 export function formatRunError(error: RunError): string {
-  const where = error.location ? ` (at ${error.location.file}:${error.location.line}:${error.location.column})` : '';
+  const where = error.location ? ` (at ${error.location.file}:${error.location.line}:${error.location.column}${error.location.recovered ? `, ${RECOVERED_NOTE}` : ''})` : '';
   const head = error.unhandledRejection ? 'Uncaught (in promise) ' : 'Uncaught ';
   const frames = error.stack
     .filter((f) => f.file)

@@ -19,7 +19,9 @@ import type { ConsoleEntry } from '../types';
 import type { HostEnv, Primitive, SandboxTool } from './tool';
 import { getModule, releaseIfSpent, type LoadedModule } from './module';
 import { limitHit, resolveLimits } from './limits';
-import { toRunError } from './errors';
+import { toRunError, withRecoveredPosition } from './errors';
+import { seedNativeRandom } from './native-random';
+import { startCpuMeasure } from './cpu-clock';
 import { createConsoleOutput, type ConsoleOutput, type OutputLimit } from './output';
 import { boundErrorText, COLLECT_MAX_CHARS, HOST_STRING_MAX_CHARS, parseCollected, parseTiming, THROWN_MAX_CHARS } from './vm-read';
 import { CORE_SOURCE } from './vm/core';
@@ -78,6 +80,9 @@ interface Session {
   inInterruptCall: boolean;
   /** Notes for the learner added by the host (transform fallbacks, dropped data). */
   notes: string[];
+  /** This run's processor time, measured where the platform can (cpu-clock.ts). */
+  cpu: ReturnType<typeof startCpuMeasure>;
+  cpuUsed?: ReturnType<ReturnType<typeof startCpuMeasure>['stop']>;
 }
 
 export async function runInSandbox(request: RunRequest, tools: SandboxTool[] = [], hooks: RunHooks = {}): Promise<RunResult> {
@@ -101,7 +106,10 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
     startPreludes(s);
     evaluateProgram(s);
     const collected = collectResults(s);
-    return finishTools(s, assembleResult(s, collected.clock), collected.raw);
+    const result = finishTools(s, assembleResult(s, collected.clock), collected.raw);
+    // Where QuickJS's own position is unreliable, the one recovered from the source (errors.ts).
+    if (result.error) result.error = withRecoveredPosition(result.error, s.sources);
+    return result;
   } finally {
     closeSession(s);
   }
@@ -129,7 +137,7 @@ function openSession(loaded: LoadedModule, request: RunRequest, limits: Limits, 
     output: createConsoleOutput(limits, hooks.onConsole),
     started, deadline: started + limits.timeoutMs + PRELUDE_MS, interrupt: undefined, hostCallUntil: undefined,
     status: 'ok', peak: { heapBytes: 0, wasmBytes: loaded.memory.buffer.byteLength },
-    interruptCalls: [], inInterruptCall: false, notes: [],
+    interruptCalls: [], inInterruptCall: false, notes: [], cpu: startCpuMeasure(),
   } as unknown as Session;
   s.env = { request, realNow, memoryUsage: () => memoryUsage(s), memoryDetails: () => memoryDetails(s) };
   runtime.setInterruptHandler(() => shouldInterrupt(s));
@@ -242,6 +250,13 @@ function installHostFunctions(s: Session): void {
   for (const tool of s.tools) {
     for (const [name, fn] of Object.entries(tool.hostFunctions?.(s.env) ?? {})) install(`__wb_host_${name}`, fn);
   }
+  // Math.random is the engine's own generator, seeded by the host (native-random.ts).
+  const nativeRandom = seedNativeRandom(ctx, s.loaded.memory, runSeed(s.request));
+  if (nativeRandom) install('__wb_host_seedRandom', (n) => void nativeRandom.reseed(Number(n)));
+}
+
+function runSeed(request: RunRequest): number {
+  return Number.isFinite(request.seed) ? Number(request.seed) : 1;
 }
 
 function primitiveArg(s: Session, h: QuickJSHandle): Primitive {
@@ -279,7 +294,7 @@ function readString(s: Session, h: QuickJSHandle, maxChars: number): string {
 
 function startPreludes(s: Session): void {
   const epoch = Date.now();
-  const seed = Number.isFinite(s.request.seed) ? Number(s.request.seed) : 1;
+  const seed = runSeed(s.request);
   if (!evaluate(s, `(${CORE_SOURCE})(${INSPECT_SOURCE}, ${seed}, ${epoch});`, 'wb:core')) throw new Error(`The sandbox failed to start: ${s.error?.message ?? String(s.crashed)}`);
   for (const tool of s.tools) {
     const prelude = tool.prelude?.(s.request);
@@ -535,6 +550,7 @@ interface Collected {
 
 /** Collection runs even after an error or a timeout, with a short deadline of its own. */
 function collectResults(s: Session): Collected {
+  s.cpuUsed = s.cpu.stop();
   disarmInterruptFunctions(s);
   const collected: Collected = { raw: {}, clock: { now: realNow() - s.started, simulated: 0, resolution: 0 } };
   if (s.crashed || !s.vm) return collected;
@@ -575,7 +591,7 @@ function assembleResult(s: Session, clock: Collected['clock']): RunResult {
     ...(s.error ? { error: s.error } : {}),
     timing: {
       wallMs: clock.now,
-      cpuMs: Math.max(0, clock.now - clock.simulated),
+      ...(s.cpuUsed ?? { cpuMs: Math.max(0, clock.now - clock.simulated), cpuKind: 'busy' as const }),
       simulatedMs: clock.simulated,
       resolutionMs: clock.resolution,
     },

@@ -133,6 +133,7 @@ function finishProfile(raw: unknown, result: RunResult, env: HostEnv): Partial<R
   const meta = {
     wallMs: result.timing.wallMs,
     cpuMs: result.timing.cpuMs,
+    cpuKind: result.timing.cpuKind,
     simulatedMs: result.timing.simulatedMs,
     resolutionMs: result.timing.resolutionMs,
     partial: result.status !== 'ok',

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CORPUS, markedLine } from '../sandbox/error-corpus';
 
 const cli = (args: string[]) => spawnSync('node', ['bin/workbook.mjs', ...args], { encoding: 'utf8' });
 const script = (code: string) => {
@@ -30,6 +31,25 @@ describe('workbook run', () => {
     expect(r.stdout).toBe('before\n');
     expect(r.stderr).toContain('ReferenceError');
     expect(r.stderr).toContain('script.js:2:');
+  });
+
+  // Programs whose positions QuickJS gets wrong: the CLI prints the recovered line and says so.
+  // (Each spawn costs seconds: a few cases, the full corpus runs in-process in test/unit/sandbox.)
+  const CLI_CASES: Array<[string, string[][]]> = [
+    ['undefined name in an expression', [['run'], ['profile'], ['profile', '--sampling'], ['memprofile']]],
+    ['property of undefined inside a function', [['run'], ['profile']]],
+    ['error in a class method', [['run'], ['memprofile']]],
+  ];
+  it.each(CLI_CASES)('points %s at its marked line, saying it was recovered', (name, commands) => {
+    const c = ERROR_CORPUS.find((candidate) => candidate.name === name)!;
+    const file = script(c.code);
+    for (const command of commands) {
+      const r = cli([...command, file]);
+      expect(r.status, command.join(' ')).toBe(1);
+      expect(r.stderr, command.join(' ')).toContain(`${c.errorName}: `);
+      expect(r.stderr, command.join(' ')).toContain(`(at script.js:${markedLine(c.code)}:`);
+      expect(r.stderr, command.join(' ')).toContain(', position recovered from the source)');
+    }
   });
 
   it('exits 1 and names the limit when the time limit is reached', () => {

@@ -3,6 +3,7 @@
  * THEIR code (line:column, never an offset into wrapper code), and the stack.
  */
 import type { RunError } from '../../../sandbox/types';
+import { RECOVERED_NOTE } from '../../../sandbox/engine/recovered-note';
 
 function frameText(frame: RunError['stack'][number]): string {
   const where = frame.line ? `${frame.file ?? ''}:${frame.line}${frame.column ? `:${frame.column}` : ''}` : frame.file ?? '';
@@ -25,6 +26,7 @@ export function ErrorBlock({ error }: { error: RunError }) {
         <div className="wb-error-where" data-line={location.line} data-column={location.column}>
           {`${location.file}:${location.line}:${location.column}`}{' '}
           <span className="wb-error-where-words">{`(line ${location.line}, column ${location.column})`}</span>
+          {location.recovered && <span className="wb-error-where-recovered">{` (${RECOVERED_NOTE})`}</span>}
         </div>
       )}
       {error.stack.length > 0 && (

@@ -4,17 +4,24 @@
  * ran before, the previous figures sit beside the new ones.
  */
 import type { Timing } from '../../../sandbox/types';
+import { cpuLabel } from '../../../sandbox/cpu-label';
 import type { ViewProps } from '../types';
 import { formatDelta, formatDuration, formatResolution } from './format-time';
 
-const ROWS: Array<{ key: keyof Timing; label: string; hint: string }> = [
-  { key: 'wallMs', label: 'real', hint: 'clock time from start to end, sleep included' },
-  { key: 'cpuMs', label: 'CPU', hint: 'time spent actually computing' },
-  { key: 'simulatedMs', label: 'simulated', hint: 'time that sleep() and timers skipped ahead' },
-  { key: 'resolutionMs', label: 'timer resolution', hint: 'the smallest step the clock can measure' },
-];
+type TimingFigure = 'wallMs' | 'cpuMs' | 'simulatedMs' | 'resolutionMs';
 
-function cell(key: keyof Timing, timing: Timing): string {
+/** The rows; the CPU row is named for what this run could measure (cpuKind). */
+function rows(timing: Timing): Array<{ key: TimingFigure; label: string; hint: string }> {
+  const cpu = cpuLabel(timing.cpuKind);
+  return [
+    { key: 'wallMs', label: 'real', hint: 'clock time from start to end, sleep included' },
+    { key: 'cpuMs', label: cpu.short, hint: cpu.meaning },
+    { key: 'simulatedMs', label: 'simulated', hint: 'time that sleep() and timers skipped ahead' },
+    { key: 'resolutionMs', label: 'timer resolution', hint: 'the smallest step the clock can measure' },
+  ];
+}
+
+function cell(key: TimingFigure, timing: Timing): string {
   return key === 'resolutionMs' ? formatResolution(timing[key]) : formatDuration(timing[key]);
 }
 
@@ -34,7 +41,7 @@ export function TimeView({ result, previous }: ViewProps) {
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((row) => (
+          {rows(result.timing).map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.label}</th>
               <td className="wb-num">{cell(row.key, result.timing)}</td>
@@ -48,8 +55,9 @@ export function TimeView({ result, previous }: ViewProps) {
         </tbody>
       </table>
       <p className="wb-time-note">
-        Real time is CPU time plus simulated time: a program that mostly waits has a large real time and a small CPU
-        time.
+        {(result.timing.cpuKind ?? 'busy') === 'busy'
+          ? 'Real time is busy time plus simulated time: a program that mostly waits has a large real time and a small busy time. This page has no CPU clock: busy time also counts moments the machine gave to other programs.'
+          : 'Real time is at least CPU time plus simulated time: a program that mostly waits has a large real time and a small CPU time.'}
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 /**
  * VM-side source of the sandbox's globals: console, sleep, the instrumented
- * clock, a seeded Math.random, timers on the simulated clock, and the `__wb`
+ * clock, the seeded Math.random's reseeding, timers on the simulated clock, and the `__wb`
  * object through which tools register data for collection.
  *
  * It captures the host functions (`__wb_host_*`) and deletes them from the
@@ -58,17 +58,26 @@ export const CORE_SOURCE = String.raw`
   RealDate.now = dateNow;
   g.Date = ClockDate;
 
-  /* ---- seeded random (mulberry32) ---- */
-  let state = seed >>> 0;
-  const random = function random() {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  Math.random = random;
-  function setRandomSeed(n) { state = Number(n) >>> 0; }
+  /* ---- seeded random ---- */
+  // The host seeds QuickJS's native Math.random (engine/native-random.ts) and hands
+  // over a reseed function; only if it could not, a JavaScript generator (mulberry32)
+  // stands in, at several times the native cost.
+  const hostSeed = g.__wb_host_seedRandom;
+  delete g.__wb_host_seedRandom;
+  let setRandomSeed;
+  if (typeof hostSeed === 'function') {
+    setRandomSeed = function setRandomSeed(n) { hostSeed(Number(n) >>> 0); };
+  } else {
+    let state = seed >>> 0;
+    Math.random = function random() {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    setRandomSeed = function setRandomSeed(n) { state = Number(n) >>> 0; };
+  }
 
   /* ---- console ---- */
   const print = (level, text) => { hostOut(level, String(text), wb.now()); };

@@ -8,6 +8,7 @@
 import type { Profile } from '../../types';
 import { filteredTree, type TreeOptions, type TreeRow } from '../tree';
 import { frameLocation } from '../model';
+import { cpuLabel } from '../../cpu-label';
 
 export interface TreeTextOptions extends TreeOptions {
   /** Prefix each line with a colour band marker for terminals (ANSI). Default false. */
@@ -25,7 +26,8 @@ export function renderTreeText(profile: Profile, options: TreeTextOptions = {}):
   const out: string[] = [];
   const samples = m.kind === 'sampling' ? `  Samples: ${m.sampleCount ?? 0}` : `  Profiler: deterministic`;
   out.push(`Program: ${m.filename}${samples}`);
-  out.push(`Duration: ${(m.wallMs / 1000).toFixed(3)}  CPU time: ${(m.cpuMs / 1000).toFixed(3)}  (simulated: ${(m.simulatedMs / 1000).toFixed(3)})`);
+  const cpuName = (m.cpuKind ?? 'busy') === 'busy' ? 'Busy time (wall minus simulated)' : `${cpuLabel(m.cpuKind).short} time`;
+  out.push(`Duration: ${(m.wallMs / 1000).toFixed(3)}  ${cpuName}: ${(m.cpuMs / 1000).toFixed(3)}  (simulated: ${(m.simulatedMs / 1000).toFixed(3)})`);
   out.push('');
   const root = filteredTree(profile, options);
   const paint = (row: TreeRow, text: string) => (options.color ? `${ANSI[band(row.fraction)]}${text}\x1b[0m` : text);

@@ -13,6 +13,17 @@ import { toRunError } from './errors';
 import { CORE_SOURCE } from './vm/core';
 import { INSPECT_SOURCE } from './vm/inspect';
 
+/** Each tool's host-side interrupt hook; a failing hook never stops the run. */
+function callInterruptHooks(tools: SandboxTool[], env: HostEnv): void {
+  for (const tool of tools) {
+    try {
+      tool.onInterrupt!(env);
+    } catch {
+      /* the hook's own problem (e.g. a heap that can no longer be walked) */
+    }
+  }
+}
+
 export interface RunHooks {
   /** Called for each console entry as it is printed (for streaming to the page). */
   onConsole?(entry: ConsoleEntry): void;
@@ -61,6 +72,7 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       return true;
     }
     if (interruptCalls.length > 0 && !inInterruptCall) callInterruptFunctions();
+    if (interruptHooks.length > 0) callInterruptHooks(interruptHooks, env);
     return false;
   });
   const ctx: QuickJSContext = runtime.newContext();
@@ -83,7 +95,10 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
       inInterruptCall = false;
     }
   };
+  /** Tools' host-side interrupt hooks (SandboxTool.onInterrupt); emptied when the run ends. */
+  let interruptHooks = tools.filter((t) => t.onInterrupt);
   const disarmInterruptFunctions = () => {
+    interruptHooks = [];
     const calls = interruptCalls;
     interruptCalls = [];
     for (const fn of calls) {

@@ -24,16 +24,28 @@ export const MAX_SAMPLES = 4_000;
 const SAMPLE_GAP_MS = 1;
 const SAMPLE_STEP_BYTES = 64 * 1024;
 
+/**
+ * Interrupt sampling may spend at most this share of the run's real time walking
+ * the heap: after a walk that took c ms, the next waits c / SAMPLE_DUTY ms.
+ */
+export const SAMPLE_DUTY = 0.03;
+/** Never sample more often than this (ms of real time), however cheap a walk is. */
+const MIN_SAMPLE_INTERVAL_MS = 0.25;
+
 export interface LineStat {
   mem: number;
   inc: number;
   occ: number;
+  /** High-water mark of the heap while the line ran (its start, samples inside it, its end). */
+  peak: number;
 }
 
 interface Frame {
   fn: number;
   line: number;
   mem: number;
+  /** Highest heap seen since the current line started. */
+  peak: number;
   span: MemorySpan;
 }
 
@@ -62,6 +74,12 @@ export class MemoryRecorder {
   private open: number[] = [];
   private nextFrame = 1;
   private lastKnown: MemoryUsageSnapshot = { heapBytes: 0, wasmBytes: 0 };
+  /** The instrumented clock at the VM's last call in, and the real time then (to date interrupt samples). */
+  private clockSync = { t: 0, real: 0 };
+  private nextInterruptSampleAt = 0;
+  /** Heap walks made from the interrupt handler, and the real time they took. */
+  interruptSamples = 0;
+  interruptSampleMs = 0;
 
   constructor(
     private readonly env: HostEnv,
@@ -81,6 +99,7 @@ export class MemoryRecorder {
   measure(t: number, force = false): MemoryUsageSnapshot {
     let usage = this.lastKnown;
     const t0 = this.env.realNow();
+    this.clockSync = { t, real: t0 };
     try {
       usage = this.env.memoryUsage();
       this.lastKnown = usage;
@@ -92,12 +111,44 @@ export class MemoryRecorder {
     return usage;
   }
 
+  /**
+   * Called from QuickJS's interrupt handler: a heap sample in the middle of
+   * whatever line is running, at most SAMPLE_DUTY of the real time. It is dated
+   * on the instrumented clock from the VM's last call in (no sleep can happen
+   * between, since sleep is a call in), and raises the peak of every open line.
+   */
+  sampleAtInterrupt(): void {
+    const t0 = this.env.realNow();
+    if (t0 < this.nextInterruptSampleAt) return;
+    let usage: MemoryUsageSnapshot;
+    try {
+      usage = this.env.memoryUsage();
+    } catch {
+      this.nextInterruptSampleAt = t0 + MIN_SAMPLE_INTERVAL_MS;
+      return;
+    }
+    this.lastKnown = usage;
+    const cost = this.env.realNow() - t0;
+    this.interruptSamples++;
+    this.interruptSampleMs += cost;
+    this.nextInterruptSampleAt = t0 + Math.max(MIN_SAMPLE_INTERVAL_MS, cost / SAMPLE_DUTY);
+    if (!this.baseline) return; // before the learner's code: no line, no timeline yet
+    const t = this.clockSync.t + (t0 - this.clockSync.real);
+    this.note(t, usage, false);
+    for (const id of this.open) {
+      const frame = this.frames.get(id);
+      if (frame && usage.heapBytes > frame.peak) frame.peak = usage.heapBytes;
+    }
+  }
+
   /** Peak and timeline bookkeeping for one measurement. */
   private note(t: number, u: MemoryUsageSnapshot, force: boolean): void {
     const sample = { t, heapBytes: u.heapBytes, wasmBytes: u.wasmBytes };
-    if (!this.peak || u.heapBytes > this.peak.heapBytes) this.peak = sample;
+    const isPeak = !this.peak || u.heapBytes > this.peak.heapBytes;
+    if (isPeak) this.peak = sample;
     const last = this.samples[this.samples.length - 1];
-    if (!force && last && t - last.t < this.gapMs && Math.abs(u.heapBytes - last.heapBytes) < SAMPLE_STEP_BYTES) return;
+    // A new high-water mark is always drawn, so the chart's line reaches the dashed peak.
+    if (!force && !isPeak && last && t - last.t < this.gapMs && Math.abs(u.heapBytes - last.heapBytes) < SAMPLE_STEP_BYTES) return;
     if (last && last.t === t && last.heapBytes === u.heapBytes) return;
     this.samples.push(sample);
     if (this.samples.length > MAX_SAMPLES) this.thin();
@@ -134,7 +185,7 @@ export class MemoryRecorder {
     const span: MemorySpan = { name: info.name, line: info.startLine, start: t, depth: this.open.length };
     this.spans.push(span);
     const id = this.nextFrame++;
-    this.frames.set(id, { fn, line: info.startLine, mem: u.heapBytes, span });
+    this.frames.set(id, { fn, line: info.startLine, mem: u.heapBytes, peak: u.heapBytes, span });
     this.open.push(id);
     return id;
   }
@@ -145,7 +196,7 @@ export class MemoryRecorder {
     if (!frame) return;
     if (this.budgetExhausted) {
       // Past the budget only occurrences are counted; the line before gets no memory figure.
-      this.bump(frame.fn, frame.line, undefined, 0);
+      this.bump(frame.fn, frame.line, undefined, 0, undefined);
       frame.line = line;
       return;
     }
@@ -167,14 +218,16 @@ export class MemoryRecorder {
 
   private close(frame: Frame, t: number, force = false): void {
     const u = this.measure(t, force);
-    this.bump(frame.fn, frame.line, u.heapBytes, u.heapBytes - frame.mem);
+    this.bump(frame.fn, frame.line, u.heapBytes, u.heapBytes - frame.mem, Math.max(frame.peak, u.heapBytes));
     frame.mem = u.heapBytes;
+    frame.peak = u.heapBytes;
   }
 
-  private bump(fn: number, line: number, mem: number | undefined, inc: number): void {
+  private bump(fn: number, line: number, mem: number | undefined, inc: number, peak: number | undefined): void {
     const stats = this.lineStats[fn];
-    const s = stats.get(line) ?? { mem: Number.NEGATIVE_INFINITY, inc: 0, occ: 0 };
+    const s = stats.get(line) ?? { mem: Number.NEGATIVE_INFINITY, inc: 0, occ: 0, peak: Number.NEGATIVE_INFINITY };
     if (mem !== undefined && mem > s.mem) s.mem = mem;
+    if (peak !== undefined && peak > s.peak) s.peak = peak;
     s.inc += inc;
     s.occ++;
     stats.set(line, s);

@@ -71,6 +71,10 @@ export const memoryTool: SandboxTool = {
     };
   },
 
+  onInterrupt(env) {
+    recorders.get(env)?.sampleAtInterrupt();
+  },
+
   finish(_raw, result: RunResult, env) {
     const recorder = recorders.get(env);
     if (!recorder) return {};

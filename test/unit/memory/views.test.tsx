@@ -37,14 +37,18 @@ describe('memory views on the memory eater', async () => {
     render(<MemoryLinesView result={result} code="" cellId="eater" />);
     const table = screen.getByRole('table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents']);
+    expect(headers).toEqual(['Line #', 'Mem usage', 'Peak', 'Increment', 'Occurrences', 'Line Contents']);
     const row = (line: number) => table.querySelector(`tr[data-line="${line}"]`)!;
     const cells = (line: number) => Array.from(row(line).querySelectorAll('td')).map((c) => c.textContent);
-    expect(cells(13)[1]).toBe('3.815 MiB');
-    expect(cells(13)[2]).toBe('1');
-    expect(cells(17)[1]).toBe('7.629 MiB');
-    expect(cells(20)[1]).toBe('-15.259 MiB');
-    expect(cells(23)).toEqual(['', '', '', '}']); // never ran: blank
+    const mib = (text: string | null) => Number(text!.replace(' MiB', ''));
+    expect(cells(13)[2]).toBe('3.815 MiB');
+    expect(cells(13)[3]).toBe('1');
+    expect(cells(17)[2]).toBe('7.629 MiB');
+    expect(cells(20)[2]).toBe('-15.259 MiB');
+    // The peak column: never below the usage after the line; `numbers = null` peaked before it freed.
+    for (const line of [13, 15, 17, 20]) expect(mib(cells(line)[1])).toBeGreaterThanOrEqual(mib(cells(line)[0]));
+    expect(mib(cells(20)[1]) - mib(cells(20)[0])).toBeGreaterThan(15);
+    expect(cells(23)).toEqual(['', '', '', '', '}']); // never ran: blank
     expect(screen.getByText(/live heap/).textContent).toMatch(/wasm memory/);
   });
 

@@ -11,6 +11,7 @@ import type { MemoryUsageSnapshot } from '../types';
 import type { HeapDiff, HeapSnapshot, MemorySample, MemorySpan } from './types';
 import type { MemoryPlan } from './transform';
 import { diffSnapshots, makeSnapshot } from './composition';
+import { SampleSchedule } from './schedule';
 
 /**
  * Real time the line profiler may spend walking the heap before it stops
@@ -24,13 +25,8 @@ export const MAX_SAMPLES = 4_000;
 const SAMPLE_GAP_MS = 1;
 const SAMPLE_STEP_BYTES = 64 * 1024;
 
-/**
- * Interrupt sampling may spend at most this share of the run's real time walking
- * the heap: after a walk that took c ms, the next waits c / SAMPLE_DUTY ms.
- */
-export const SAMPLE_DUTY = 0.03;
-/** Never sample more often than this (ms of real time), however cheap a walk is. */
-const MIN_SAMPLE_INTERVAL_MS = 0.25;
+/** Interrupt sampling may spend at most this share of the program's time walking the heap (schedule.ts). */
+export const SAMPLE_DUTY = 0.02;
 
 export interface LineStat {
   mem: number;
@@ -76,7 +72,7 @@ export class MemoryRecorder {
   private lastKnown: MemoryUsageSnapshot = { heapBytes: 0, wasmBytes: 0 };
   /** The instrumented clock at the VM's last call in, and the real time then (to date interrupt samples). */
   private clockSync = { t: 0, real: 0 };
-  private nextInterruptSampleAt = 0;
+  private readonly schedule: SampleSchedule;
   /** Heap walks made from the interrupt handler, and the real time they took. */
   interruptSamples = 0;
   interruptSampleMs = 0;
@@ -84,7 +80,23 @@ export class MemoryRecorder {
   constructor(
     private readonly env: HostEnv,
     readonly options: RecorderOptions,
-  ) {}
+  ) {
+    this.warmUp();
+    this.schedule = new SampleSchedule(env.realNow(), SAMPLE_DUTY);
+  }
+
+  /**
+   * One heap walk before the code runs, uncounted: the engine compiles the wasm's
+   * walk on first use (measured: 12 to 70 ms under load), and that one-off cost
+   * must not set the sampling interval (cost / SAMPLE_DUTY) for the whole run.
+   */
+  private warmUp(): void {
+    try {
+      this.env.memoryUsage();
+    } catch {
+      /* measured again later */
+    }
+  }
 
   /** The plan exists once the code is transformed, which is after the host functions are made. */
   private ensurePlan(): void {
@@ -106,32 +118,35 @@ export class MemoryRecorder {
     } catch {
       /* keep the last figure */
     }
-    this.measuringMs += this.env.realNow() - t0;
+    const cost = this.env.realNow() - t0;
+    this.measuringMs += cost;
+    // The line markers' walks count towards the sampling's share too.
+    this.schedule.walked(t0, cost);
     this.note(t, usage, force);
     return usage;
   }
 
   /**
    * Called from QuickJS's interrupt handler: a heap sample in the middle of
-   * whatever line is running, at most SAMPLE_DUTY of the real time. It is dated
+   * whatever line is running, at most SAMPLE_DUTY of the program's time. It is dated
    * on the instrumented clock from the VM's last call in (no sleep can happen
    * between, since sleep is a call in), and raises the peak of every open line.
    */
   sampleAtInterrupt(): void {
     const t0 = this.env.realNow();
-    if (t0 < this.nextInterruptSampleAt) return;
+    if (!this.schedule.due(t0)) return;
     let usage: MemoryUsageSnapshot;
     try {
       usage = this.env.memoryUsage();
     } catch {
-      this.nextInterruptSampleAt = t0 + MIN_SAMPLE_INTERVAL_MS;
+      this.schedule.walked(t0, this.env.realNow() - t0);
       return;
     }
     this.lastKnown = usage;
     const cost = this.env.realNow() - t0;
     this.interruptSamples++;
     this.interruptSampleMs += cost;
-    this.nextInterruptSampleAt = t0 + Math.max(MIN_SAMPLE_INTERVAL_MS, cost / SAMPLE_DUTY);
+    this.schedule.walked(t0, cost);
     if (!this.baseline) return; // before the learner's code: no line, no timeline yet
     const t = this.clockSync.t + (t0 - this.clockSync.real);
     this.note(t, usage, false);

@@ -10,7 +10,7 @@ import type { HostEnv } from '../engine/tool';
 import type { MemoryUsageSnapshot } from '../types';
 import type { HeapDiff, HeapSnapshot, MemorySample, MemorySpan } from './types';
 import type { MemoryPlan } from './transform';
-import { diffSnapshots, makeSnapshot } from './composition';
+import { diffSnapshots, makeSnapshot, unlistedBytes } from './composition';
 import { SampleSchedule } from './schedule';
 
 /**
@@ -92,11 +92,13 @@ export class MemoryRecorder {
    */
   private warmUp(): void {
     try {
-      this.env.memoryUsage();
+      this.engineBytes = unlistedBytes(this.env.memoryDetails());
     } catch {
       /* measured again later */
     }
   }
+  /** The heap's unlisted part (the engine's own tables) before any code ran; see composition.ts. */
+  private engineBytes: number | undefined;
 
   /** The plan exists once the code is transformed, which is after the host functions are made. */
   private ensurePlan(): void {
@@ -260,7 +262,7 @@ export class MemoryRecorder {
       return this.lastKnown.heapBytes;
     }
     const u = this.measure(t, true);
-    const shot = makeSnapshot(kind === 1 ? `${label}: start` : kind === 2 ? `${label}: end` : label, t, raw, u.wasmBytes);
+    const shot = makeSnapshot(kind === 1 ? `${label}: start` : kind === 2 ? `${label}: end` : label, t, raw, u.wasmBytes, this.engineBytes);
     this.snapshots.push(shot);
     this.kinds.push(kind);
     return shot.heapBytes;

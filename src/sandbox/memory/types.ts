@@ -83,6 +83,8 @@ export interface HeapCategory {
   count: number;
   /** Bytes, or null where QuickJS reports only a count (arrays, native functions). */
   bytes: number | null;
+  /** Bytes inferred rather than reported, count unknown (typed-array stores in quickjs-ng). */
+  estimated?: boolean;
 }
 
 /** The heap's make-up at one moment (tracemalloc's snapshot, in spirit). */

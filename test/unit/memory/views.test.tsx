@@ -82,6 +82,19 @@ describe('heap view on a marked region', async () => {
   });
 });
 
+describe('heap view on typed arrays (issue 16, item 8: they showed as 0 B)', async () => {
+  const result = await run(`const samples = new Float64Array(2_000_000);\nconsole.log(samples.length);`, { memory: { heap: true } });
+  it('files the 15.3 MB store under typed arrays, with "other" left small', () => {
+    render(<HeapView result={result} code="" cellId="typed" />);
+    const cells = (kind: string) => Array.from(document.querySelector(`tr[data-kind="${kind}"]`)!.querySelectorAll('td')).map((c) => c.textContent);
+    expect(cells('binary')[0]).toBe('—'); // QuickJS gives no count for them
+    expect(cells('binary')[2]).toBe('15.3 MB');
+    expect(cells('binary')[3]).toBe('+15.3 MB');
+    expect(cells('other')[2]).toMatch(/^\d+(\.\d)? (B|KB)$/);
+    expect(document.querySelector('[data-fact="heap-peak"]')!.textContent).toContain('15.');
+  });
+});
+
 describe('bench view', async () => {
   const result = await run(`function sumTo(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }
 compare({ short: () => sumTo(200), long: () => sumTo(4000) }, { repeat: 3 });

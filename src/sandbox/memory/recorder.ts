@@ -49,6 +49,8 @@ export interface RecorderOptions {
   plan: MemoryPlan;
   timeline: boolean;
   heap: boolean;
+  /** Walk the heap from the interrupt handler too (when the cell records memory). */
+  sampleAtInterrupts: boolean;
 }
 
 export class MemoryRecorder {

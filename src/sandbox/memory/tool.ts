@@ -57,6 +57,7 @@ export const memoryTool: SandboxTool = {
       },
       timeline: options.timeline,
       heap: options.heap,
+      sampleAtInterrupts: options.start,
     });
     recorders.set(env, recorder);
     return {
@@ -71,8 +72,11 @@ export const memoryTool: SandboxTool = {
     };
   },
 
+  // Only when the cell records memory: a walk in the middle of a plain cell's
+  // benchmark (compare, growth) would be timed as part of the code it measures.
   onInterrupt(env) {
-    recorders.get(env)?.sampleAtInterrupt();
+    const recorder = recorders.get(env);
+    if (recorder?.options.sampleAtInterrupts) recorder.sampleAtInterrupt();
   },
 
   finish(_raw, result: RunResult, env) {

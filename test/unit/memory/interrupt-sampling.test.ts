@@ -28,7 +28,7 @@ const median = (xs: number[]) => {
  */
 const ownTime = async (tools: SandboxTool[]) => {
   const before = process.cpuUsage();
-  const r = await runInSandbox({ code: BUSY }, tools);
+  const r = await runInSandbox({ code: BUSY, memory: { timeline: true } }, tools);
   const used = process.cpuUsage(before);
   expect(r.status).toBe('ok');
   return used.user + used.system;
@@ -61,6 +61,12 @@ describe('heap sampling at interrupts', () => {
     const spread = median(ratios.map((r) => Math.abs(r - m)));
     console.info(`sampling overhead: median ratio ${m.toFixed(3)} (spread ${spread.toFixed(3)}; ratios ${ratios.map((r) => r.toFixed(3)).join(' ')})`);
     expect(m).toBeLessThan(1.05 + 2 * spread);
+  });
+
+  it('does not sample a cell that records no memory (a walk would land inside its benchmarks)', async () => {
+    const r = await runInSandbox({ code: busy(40) }, [memoryTool]);
+    expect(r.status).toBe('ok');
+    expect(r.memory).toBeUndefined();
   });
 
   it('never calls a tool hook after the run has ended', async () => {

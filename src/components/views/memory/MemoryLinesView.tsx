@@ -89,6 +89,7 @@ export function MemoryLinesView({ result }: ViewProps) {
           occurrences. Profile a smaller input to see every line.
         </p>
       )}
+      <FigureNote report={report} />
       {tables.length > 0 && (
         <p className="wb-mem-note">
           <strong>Peak</strong> is the high-water mark while the line ran: its start, its end and the heap sampled
@@ -96,7 +97,6 @@ export function MemoryLinesView({ result }: ViewProps) {
           single <code>concat</code>, falls between samples and is not seen.
         </p>
       )}
-      <FigureNote report={report} />
       {report.partial && !report.oom && <p className="wb-mem-note">The run ended early ({result.status}): the figures cover what ran.</p>}
       <p className="wb-visually-hidden">Baseline {formatBytes(report.baseline.heapBytes)}.</p>
     </div>

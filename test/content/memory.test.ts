@@ -12,8 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exercisesOfFile } from '../../src/markdown/remark-exercises';
-import { chapterCells } from './support/chapter-cells';
+import { chapterCells, requestOf } from './support/chapter-cells';
 import { checkAttemptInNode } from '../../src/sandbox/exercises/node';
+import { runCode } from '../../src/sandbox/node';
 import type { RunResult } from '../../src/sandbox/types';
 import type { MemoryLineTable, MemoryReport } from '../../src/sandbox/memory/types';
 import type { BenchReport } from '../../src/sandbox/bench/types';
@@ -144,6 +145,30 @@ describe('what the prose says about the memory eater', () => {
     expect(Math.abs(overall.heapBytes)).toBeLessThan(SLACK);
   });
 
+  it('gives every line a Peak no lower than its Mem usage; the line that drops the list peaked at the full 15.3 MB before it', async () => {
+    const t = table(await resultOf('memory-eater'), 'eatMemory');
+    for (const row of t.rows) if (row.memBytes !== null) expect(row.peakBytes!).toBeGreaterThanOrEqual(row.memBytes);
+    const drop = rowWith(t, 'numbers = null');
+    expect(drop.peakBytes! - drop.memBytes!).toBeGreaterThan(4 * COUNT * 8 - SLACK);
+    expect(prose).toMatch(/\| `Peak` \| The highest live heap while the line ran/);
+  });
+
+  it('runs with memory=40MB but not with memory=36MB; the wasm memory reaches about 55 MB, more than three times the sampled 15.4 MB', async () => {
+    // The cell as the page runs it (with its memory views' profiling), under two limits.
+    const withLimit = (mb: number) => runCode({ ...requestOf(cellById('memory-eater')), limits: { memoryBytes: mb * MB } });
+    const short = await withLimit(36);
+    expect(short.status).toBe('out-of-memory');
+    const enough = await withLimit(40);
+    expect(enough.status).toBe('ok');
+    // The wasm memory keeps its high-water mark: this run's true peak, the engine included.
+    const wasm = enough.peakMemory!.wasmBytes / MB;
+    expect(wasm).toBeGreaterThan(52);
+    expect(wasm).toBeLessThanOrEqual(56);
+    expect(wasm / (memoryOf(enough).timeline!.peak.heapBytes / MB)).toBeGreaterThan(3);
+    expect(prose).toMatch(/cell runs with `memory=40MB` but runs out of memory with `memory=36MB`/);
+    expect(prose).toMatch(/reaches about 55 MB, more than three times the 15\.4 MB/);
+  });
+
   it('matches the Python figures scaled by 20: 10 million 8-byte slots are about 76 MiB', () => {
     expect((10_000_000 * 8) / MB).toBeCloseTo(76.3, 1);
     expect(prose).toMatch(/76 MiB, 76 MiB and 153 MiB/);
@@ -262,6 +287,14 @@ describe('what the prose says about views, streams and running out', () => {
     const means = printed(result).map((line) => /mean ([\d.]+) K/.exec(line)?.[1]);
     expect(means).toHaveLength(2);
     expect(means[0]).toBe(means[1]);
+  });
+
+  it('memory=32MB caps the wasm memory at 48 MB, as the prose and the out-of-memory message say', async () => {
+    const stopped = await resultOf('out-of-memory');
+    expect(stopped.peakMemory!.wasmBytes).toBeLessThanOrEqual(48 * MB);
+    expect(stopped.peakMemory!.wasmBytes).toBeGreaterThan(44 * MB);
+    expect(stopped.limitHit!.message).toMatch(/caps the sandbox's whole memory at 48 MB \(the limit plus 16 MB for the engine itself\)/);
+    expect(prose).toMatch(/`memory=32MB` caps the wasm memory that QuickJS runs in at 48 MB/);
   });
 
   it('the hoard stops a few MB short of its 32 MB limit, with an out-of-memory report; the caught one carries on', async () => {

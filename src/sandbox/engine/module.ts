@@ -9,10 +9,9 @@
  */
 import { newQuickJSWASMModuleFromVariant, newVariant, type EmscriptenModuleLoaderOptions, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import baseVariant from '@jitl/quickjs-ng-wasmfile-release-sync';
+import { wasmMemoryCapBytes } from './limits';
 
 const PAGE = 64 * 1024;
-/** Room for the module's own data, stack and QuickJS bookkeeping beyond the heap limit. */
-const HEADROOM_BYTES = 16 * 1024 * 1024;
 /** Grown past this many bytes over its start, a module is replaced after the run. */
 const REPLACE_AFTER_GROWTH_BYTES = 96 * 1024 * 1024;
 /** Within this of the maximum, the memory counts as full (malloc needs room to grow). */
@@ -49,7 +48,7 @@ const quietAssertions = {
 
 async function load(capBytes: number): Promise<LoadedModule> {
   // The module declares its own minimum (initial) memory; start there and cap at the limit.
-  const maximum = Math.max(pagesFor(capBytes + HEADROOM_BYTES), 512);
+  const maximum = pagesFor(wasmMemoryCapBytes(capBytes));
   const memory = new WebAssembly.Memory({ initial: 256, maximum });
   const variant = newVariant(baseVariant, {
     wasmMemory: memory,

@@ -77,6 +77,8 @@ interface Session {
   vm?: VmFunctions;
   /** Tools' VM functions called from the interrupt handler (see SandboxTool.interruptFunction). */
   interruptCalls: QuickJSHandle[];
+  /** Tools' host-side interrupt hooks (SandboxTool.onInterrupt); emptied when the run ends. */
+  interruptHooks: SandboxTool[];
   inInterruptCall: boolean;
   /** Notes for the learner added by the host (transform fallbacks, dropped data). */
   notes: string[];
@@ -137,7 +139,7 @@ function openSession(loaded: LoadedModule, request: RunRequest, limits: Limits, 
     output: createConsoleOutput(limits, hooks.onConsole),
     started, deadline: started + limits.timeoutMs + PRELUDE_MS, interrupt: undefined, hostCallUntil: undefined,
     status: 'ok', peak: { heapBytes: 0, wasmBytes: loaded.memory.buffer.byteLength },
-    interruptCalls: [], inInterruptCall: false, notes: [], cpu: startCpuMeasure(),
+    interruptCalls: [], interruptHooks: tools.filter((t) => t.onInterrupt), inInterruptCall: false, notes: [], cpu: startCpuMeasure(),
   } as unknown as Session;
   s.env = { request, realNow, memoryUsage: () => memoryUsage(s), memoryDetails: () => memoryDetails(s) };
   runtime.setInterruptHandler(() => shouldInterrupt(s));
@@ -153,7 +155,19 @@ function shouldInterrupt(s: Session): boolean {
     return true;
   }
   if (s.interruptCalls.length > 0 && !s.inInterruptCall) callInterruptFunctions(s);
+  if (s.interruptHooks.length > 0) callInterruptHooks(s.interruptHooks, s.env);
   return false;
+}
+
+/** Each tool's host-side interrupt hook; a failing hook never stops the run. */
+function callInterruptHooks(tools: SandboxTool[], env: HostEnv): void {
+  for (const tool of tools) {
+    try {
+      tool.onInterrupt!(env);
+    } catch {
+      /* the hook's own problem (e.g. a heap that can no longer be walked) */
+    }
+  }
 }
 
 function callInterruptFunctions(s: Session): void {
@@ -173,6 +187,7 @@ function callInterruptFunctions(s: Session): void {
 }
 
 function disarmInterruptFunctions(s: Session): void {
+  s.interruptHooks = [];
   const calls = s.interruptCalls;
   s.interruptCalls = [];
   for (const fn of calls) disposeHandle(fn);

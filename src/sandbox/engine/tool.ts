@@ -51,6 +51,13 @@ export interface SandboxTool {
    * Errors it throws are dropped; it is never re-entered.
    */
   interruptFunction?(request: RunRequest): string | undefined;
+  /**
+   * Host-side work at each interrupt poll while the learner's code runs (the
+   * memory tool samples the heap here, as mprof samples at an interval). It is
+   * called often (~every 0.5 ms of busy code), so it must be cheap or rate-limit
+   * itself; it must not run VM code. Errors are dropped; never called after the run.
+   */
+  onInterrupt?(env: HostEnv): void;
   /** Turn the raw collected data (JSON-parsed) into result fields. */
   finish?(raw: unknown, result: RunResult, env: HostEnv): Partial<RunResult>;
 }

@@ -27,8 +27,28 @@ const LABELS: Record<HeapCategoryKey, string> = {
 
 const n = (raw: Record<string, number>, key: string): number => (Number.isFinite(raw[key]) ? raw[key] : 0);
 
-/** The heap in categories a learner recognises; "other" makes the bytes add up to the total. */
-export function categorize(raw: Record<string, number>): HeapCategory[] {
+/** What QuickJS's total holds beyond its listed kinds. */
+export function unlistedBytes(raw: Record<string, number>): number {
+  return Math.max(0, n(raw, 'memory_used_size') - listedBytes(raw));
+}
+
+function listedBytes(raw: Record<string, number>): number {
+  const funcBytes = n(raw, 'js_func_size') + n(raw, 'js_func_code_size') + n(raw, 'js_func_pc2line_size');
+  const keys = ['obj_size', 'prop_size', 'shape_size', 'str_size', 'atom_size', 'binary_object_size'];
+  return keys.reduce((sum, k) => sum + n(raw, k), funcBytes + n(raw, 'fast_array_elements') * BYTES_PER_ARRAY_ELEMENT);
+}
+
+/**
+ * The heap in categories a learner recognises; "other" makes the bytes add up to the total.
+ *
+ * quickjs-ng reports no bytes (and no count) for ArrayBuffer and typed-array stores: they
+ * are only in its total, beyond the listed kinds. `engineBytes` is that unlisted part
+ * before the learner's code ran (the engine's own tables); what the unlisted part grew
+ * by since is filed as ArrayBuffers / typed arrays, marked as estimated: any other store
+ * the engine does not list would land there too (measured: Map and Set entries do not,
+ * they count as objects and properties).
+ */
+export function categorize(raw: Record<string, number>, engineBytes?: number): HeapCategory[] {
   const total = n(raw, 'memory_used_size');
   const elementsBytes = n(raw, 'fast_array_elements') * BYTES_PER_ARRAY_ELEMENT;
   const funcBytes = n(raw, 'js_func_size') + n(raw, 'js_func_code_size') + n(raw, 'js_func_pc2line_size');
@@ -44,15 +64,22 @@ export function categorize(raw: Record<string, number>): HeapCategory[] {
     { key: 'native-functions', label: LABELS['native-functions'], count: n(raw, 'c_func_count'), bytes: null },
     { key: 'binary', label: LABELS.binary, count: n(raw, 'binary_object_count'), bytes: n(raw, 'binary_object_size') },
   ];
+  const unlisted = unlistedBytes(raw);
+  const reportedBinary = n(raw, 'binary_object_size');
+  if (engineBytes !== undefined && reportedBinary === 0) {
+    const binary = cats.find((c) => c.key === 'binary')!;
+    binary.bytes = Math.max(0, unlisted - engineBytes);
+    binary.estimated = true;
+  }
   const known = cats.reduce((sum, c) => sum + (c.bytes ?? 0), 0);
-  // Whatever QuickJS counts in its total but in no category (ArrayBuffer stores in
-  // quickjs-ng, the context's own tables, allocator overhead).
+  // Whatever QuickJS counts in its total but in no category: the context's own tables
+  // and allocator overhead (and, without an engine baseline, ArrayBuffer stores).
   cats.push({ key: 'other', label: LABELS.other, count: 0, bytes: Math.max(0, total - known) });
   return cats;
 }
 
-export function makeSnapshot(label: string, at: number, raw: Record<string, number>, wasmBytes: number): HeapSnapshot {
-  return { label, at, heapBytes: n(raw, 'memory_used_size'), wasmBytes, categories: categorize(raw), raw: { ...raw } };
+export function makeSnapshot(label: string, at: number, raw: Record<string, number>, wasmBytes: number, engineBytes?: number): HeapSnapshot {
+  return { label, at, heapBytes: n(raw, 'memory_used_size'), wasmBytes, categories: categorize(raw, engineBytes), raw: { ...raw } };
 }
 
 /** Changes between two snapshots, biggest first, and the one-line summary. */

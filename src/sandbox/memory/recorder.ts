@@ -10,7 +10,8 @@ import type { HostEnv } from '../engine/tool';
 import type { MemoryUsageSnapshot } from '../types';
 import type { HeapDiff, HeapSnapshot, MemorySample, MemorySpan } from './types';
 import type { MemoryPlan } from './transform';
-import { diffSnapshots, makeSnapshot } from './composition';
+import { diffSnapshots, makeSnapshot, unlistedBytes } from './composition';
+import { SampleSchedule } from './schedule';
 
 /**
  * Real time the line profiler may spend walking the heap before it stops
@@ -24,16 +25,23 @@ export const MAX_SAMPLES = 4_000;
 const SAMPLE_GAP_MS = 1;
 const SAMPLE_STEP_BYTES = 64 * 1024;
 
+/** Interrupt sampling may spend at most this share of the program's time walking the heap (schedule.ts). */
+export const SAMPLE_DUTY = 0.02;
+
 export interface LineStat {
   mem: number;
   inc: number;
   occ: number;
+  /** High-water mark of the heap while the line ran (its start, samples inside it, its end). */
+  peak: number;
 }
 
 interface Frame {
   fn: number;
   line: number;
   mem: number;
+  /** Highest heap seen since the current line started. */
+  peak: number;
   span: MemorySpan;
 }
 
@@ -41,6 +49,8 @@ export interface RecorderOptions {
   plan: MemoryPlan;
   timeline: boolean;
   heap: boolean;
+  /** Walk the heap from the interrupt handler too (when the cell records memory). */
+  sampleAtInterrupts: boolean;
 }
 
 export class MemoryRecorder {
@@ -62,11 +72,35 @@ export class MemoryRecorder {
   private open: number[] = [];
   private nextFrame = 1;
   private lastKnown: MemoryUsageSnapshot = { heapBytes: 0, wasmBytes: 0 };
+  /** The instrumented clock at the VM's last call in, and the real time then (to date interrupt samples). */
+  private clockSync = { t: 0, real: 0 };
+  private readonly schedule: SampleSchedule;
+  /** Heap walks made from the interrupt handler, and the real time they took. */
+  interruptSamples = 0;
+  interruptSampleMs = 0;
 
   constructor(
     private readonly env: HostEnv,
     readonly options: RecorderOptions,
-  ) {}
+  ) {
+    this.warmUp();
+    this.schedule = new SampleSchedule(env.realNow(), SAMPLE_DUTY);
+  }
+
+  /**
+   * One heap walk before the code runs, uncounted: the engine compiles the wasm's
+   * walk on first use (measured: 12 to 70 ms under load), and that one-off cost
+   * must not set the sampling interval (cost / SAMPLE_DUTY) for the whole run.
+   */
+  private warmUp(): void {
+    try {
+      this.engineBytes = unlistedBytes(this.env.memoryDetails());
+    } catch {
+      /* measured again later */
+    }
+  }
+  /** The heap's unlisted part (the engine's own tables) before any code ran; see composition.ts. */
+  private engineBytes: number | undefined;
 
   /** The plan exists once the code is transformed, which is after the host functions are made. */
   private ensurePlan(): void {
@@ -81,23 +115,59 @@ export class MemoryRecorder {
   measure(t: number, force = false): MemoryUsageSnapshot {
     let usage = this.lastKnown;
     const t0 = this.env.realNow();
+    this.clockSync = { t, real: t0 };
     try {
       usage = this.env.memoryUsage();
       this.lastKnown = usage;
     } catch {
       /* keep the last figure */
     }
-    this.measuringMs += this.env.realNow() - t0;
+    const cost = this.env.realNow() - t0;
+    this.measuringMs += cost;
+    // The line markers' walks count towards the sampling's share too.
+    this.schedule.walked(t0, cost);
     this.note(t, usage, force);
     return usage;
+  }
+
+  /**
+   * Called from QuickJS's interrupt handler: a heap sample in the middle of
+   * whatever line is running, at most SAMPLE_DUTY of the program's time. It is dated
+   * on the instrumented clock from the VM's last call in (no sleep can happen
+   * between, since sleep is a call in), and raises the peak of every open line.
+   */
+  sampleAtInterrupt(): void {
+    const t0 = this.env.realNow();
+    if (!this.schedule.due(t0)) return;
+    let usage: MemoryUsageSnapshot;
+    try {
+      usage = this.env.memoryUsage();
+    } catch {
+      this.schedule.walked(t0, this.env.realNow() - t0);
+      return;
+    }
+    this.lastKnown = usage;
+    const cost = this.env.realNow() - t0;
+    this.interruptSamples++;
+    this.interruptSampleMs += cost;
+    this.schedule.walked(t0, cost);
+    if (!this.baseline) return; // before the learner's code: no line, no timeline yet
+    const t = this.clockSync.t + (t0 - this.clockSync.real);
+    this.note(t, usage, false);
+    for (const id of this.open) {
+      const frame = this.frames.get(id);
+      if (frame && usage.heapBytes > frame.peak) frame.peak = usage.heapBytes;
+    }
   }
 
   /** Peak and timeline bookkeeping for one measurement. */
   private note(t: number, u: MemoryUsageSnapshot, force: boolean): void {
     const sample = { t, heapBytes: u.heapBytes, wasmBytes: u.wasmBytes };
-    if (!this.peak || u.heapBytes > this.peak.heapBytes) this.peak = sample;
+    const isPeak = !this.peak || u.heapBytes > this.peak.heapBytes;
+    if (isPeak) this.peak = sample;
     const last = this.samples[this.samples.length - 1];
-    if (!force && last && t - last.t < this.gapMs && Math.abs(u.heapBytes - last.heapBytes) < SAMPLE_STEP_BYTES) return;
+    // A new high-water mark is always drawn, so the chart's line reaches the dashed peak.
+    if (!force && !isPeak && last && t - last.t < this.gapMs && Math.abs(u.heapBytes - last.heapBytes) < SAMPLE_STEP_BYTES) return;
     if (last && last.t === t && last.heapBytes === u.heapBytes) return;
     this.samples.push(sample);
     if (this.samples.length > MAX_SAMPLES) this.thin();
@@ -134,7 +204,7 @@ export class MemoryRecorder {
     const span: MemorySpan = { name: info.name, line: info.startLine, start: t, depth: this.open.length };
     this.spans.push(span);
     const id = this.nextFrame++;
-    this.frames.set(id, { fn, line: info.startLine, mem: u.heapBytes, span });
+    this.frames.set(id, { fn, line: info.startLine, mem: u.heapBytes, peak: u.heapBytes, span });
     this.open.push(id);
     return id;
   }
@@ -145,7 +215,7 @@ export class MemoryRecorder {
     if (!frame) return;
     if (this.budgetExhausted) {
       // Past the budget only occurrences are counted; the line before gets no memory figure.
-      this.bump(frame.fn, frame.line, undefined, 0);
+      this.bump(frame.fn, frame.line, undefined, 0, undefined);
       frame.line = line;
       return;
     }
@@ -167,14 +237,16 @@ export class MemoryRecorder {
 
   private close(frame: Frame, t: number, force = false): void {
     const u = this.measure(t, force);
-    this.bump(frame.fn, frame.line, u.heapBytes, u.heapBytes - frame.mem);
+    this.bump(frame.fn, frame.line, u.heapBytes, u.heapBytes - frame.mem, Math.max(frame.peak, u.heapBytes));
     frame.mem = u.heapBytes;
+    frame.peak = u.heapBytes;
   }
 
-  private bump(fn: number, line: number, mem: number | undefined, inc: number): void {
+  private bump(fn: number, line: number, mem: number | undefined, inc: number, peak: number | undefined): void {
     const stats = this.lineStats[fn];
-    const s = stats.get(line) ?? { mem: Number.NEGATIVE_INFINITY, inc: 0, occ: 0 };
+    const s = stats.get(line) ?? { mem: Number.NEGATIVE_INFINITY, inc: 0, occ: 0, peak: Number.NEGATIVE_INFINITY };
     if (mem !== undefined && mem > s.mem) s.mem = mem;
+    if (peak !== undefined && peak > s.peak) s.peak = peak;
     s.inc += inc;
     s.occ++;
     stats.set(line, s);
@@ -192,7 +264,7 @@ export class MemoryRecorder {
       return this.lastKnown.heapBytes;
     }
     const u = this.measure(t, true);
-    const shot = makeSnapshot(kind === 1 ? `${label}: start` : kind === 2 ? `${label}: end` : label, t, raw, u.wasmBytes);
+    const shot = makeSnapshot(kind === 1 ? `${label}: start` : kind === 2 ? `${label}: end` : label, t, raw, u.wasmBytes, this.engineBytes);
     this.snapshots.push(shot);
     this.kinds.push(kind);
     return shot.heapBytes;

@@ -31,6 +31,7 @@ export function buildReport(recorder: MemoryRecorder, o: ReportOptions): MemoryR
     peak,
     limitBytes: o.limitBytes,
     partial: o.result.status !== 'ok',
+    sampling: { interruptSamples: recorder.interruptSamples, costMs: recorder.interruptSampleMs },
   };
   if (o.lines) {
     report.lines = lineTables(recorder, o.code, o.filename);
@@ -58,6 +59,7 @@ function lineTables(recorder: MemoryRecorder, code: string, filename: string): M
         line,
         text: (source[line - 1] ?? '').replace(/\r$/, ''),
         memBytes: ran && Number.isFinite(s.mem) ? s.mem : null,
+        peakBytes: ran && Number.isFinite(s.peak) ? s.peak : null,
         incrementBytes: ran ? s.inc : null,
         occurrences: s?.occ ?? 0,
       });

@@ -57,6 +57,7 @@ export const memoryTool: SandboxTool = {
       },
       timeline: options.timeline,
       heap: options.heap,
+      sampleAtInterrupts: options.start,
     });
     recorders.set(env, recorder);
     return {
@@ -70,6 +71,13 @@ export const memoryTool: SandboxTool = {
       mem_snapshot: (label, t, kind) => recorder.snapshot(String(label).slice(0, 200), num(t), num(kind) as SnapshotKind),
       mem_finish: (t) => (recorder.finish(num(t)), undefined),
     };
+  },
+
+  // Only when the cell records memory: a walk in the middle of a plain cell's
+  // benchmark (compare, growth) would be timed as part of the code it measures.
+  onInterrupt(env) {
+    const recorder = recorders.get(env);
+    if (recorder?.options.sampleAtInterrupts) recorder.sampleAtInterrupt();
   },
 
   finish(_raw, result: RunResult, env) {

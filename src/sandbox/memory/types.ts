@@ -14,6 +14,13 @@ export interface MemoryLineRow {
   text: string; // the line as written
   /** Highest live heap seen right after this line ran; null when it never ran. */
   memBytes: number | null;
+  /**
+   * High-water mark of the live heap while the line ran: the highest of its start,
+   * its end and the heap samples taken inside it (at interrupt points, as mprof
+   * samples); null when it never ran. A peak inside one native call that runs no
+   * JavaScript (one `concat`) has no interrupt point and is not seen.
+   */
+  peakBytes: number | null;
   /** Heap after the line minus heap before it, summed over every time it ran; null when it never ran. */
   incrementBytes: number | null;
   occurrences: number;
@@ -76,6 +83,8 @@ export interface HeapCategory {
   count: number;
   /** Bytes, or null where QuickJS reports only a count (arrays, native functions). */
   bytes: number | null;
+  /** Bytes inferred rather than reported, count unknown (typed-array stores in quickjs-ng). */
+  estimated?: boolean;
 }
 
 /** The heap's make-up at one moment (tracemalloc's snapshot, in spirit). */
@@ -129,8 +138,10 @@ export interface MemoryReport {
   figure: 'live-heap';
   /** Live heap and wasm memory just before the learner's code ran. */
   baseline: { heapBytes: number; wasmBytes: number };
-  /** Highest live heap among all measurements of the run. */
+  /** Highest live heap among all measurements of the run, the samples inside lines included. */
   peak: MemorySample;
+  /** Heap samples taken from the interrupt handler, and the real time they cost (ms). */
+  sampling?: { interruptSamples: number; costMs: number };
   limitBytes: number;
   /** Line tables, one per profiled function, in source order. */
   lines?: MemoryLineTable[];

@@ -21,9 +21,9 @@ describe('workbook memprofile', () => {
     const r = await cli(['src/content/examples/memory-eater.js', '--timeline', csv]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Filename: memory-eater.js');
-    expect(r.stdout).toMatch(/Line # +Mem usage +Increment +Occurrences +Line Contents\n=+\n/);
-    // The growth line: 500,000 numbers × 8 bytes = 3.815 MiB, once.
-    expect(r.stdout).toMatch(/\s+13 +[\d.]+ MiB +3\.81\d MiB +1 +for \(let i = 1; i < COUNT; i\+\+\) numbers\.push\(i\);/);
+    expect(r.stdout).toMatch(/Line # +Mem usage +Peak +Increment +Occurrences +Line Contents\n=+\n/);
+    // The growth line: 500,000 numbers × 8 bytes = 3.815 MiB, once (after its usage and its peak).
+    expect(r.stdout).toMatch(/\s+13 +[\d.]+ MiB +[\d.]+ MiB +3\.81\d MiB +1 +for \(let i = 1; i < COUNT; i\+\+\) numbers\.push\(i\);/);
     expect(r.stdout).toMatch(/-15\.2\d\d MiB +1 +numbers = null;/);
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toBe('time_s,heap_bytes,heap_mib,wasm_bytes');

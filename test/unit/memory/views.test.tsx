@@ -37,14 +37,18 @@ describe('memory views on the memory eater', async () => {
     render(<MemoryLinesView result={result} code="" cellId="eater" />);
     const table = screen.getByRole('table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents']);
+    expect(headers).toEqual(['Line #', 'Mem usage', 'Peak', 'Increment', 'Occurrences', 'Line Contents']);
     const row = (line: number) => table.querySelector(`tr[data-line="${line}"]`)!;
     const cells = (line: number) => Array.from(row(line).querySelectorAll('td')).map((c) => c.textContent);
-    expect(cells(13)[1]).toBe('3.815 MiB');
-    expect(cells(13)[2]).toBe('1');
-    expect(cells(17)[1]).toBe('7.629 MiB');
-    expect(cells(20)[1]).toBe('-15.259 MiB');
-    expect(cells(23)).toEqual(['', '', '', '}']); // never ran: blank
+    const mib = (text: string | null) => Number(text!.replace(' MiB', ''));
+    expect(cells(13)[2]).toBe('3.815 MiB');
+    expect(cells(13)[3]).toBe('1');
+    expect(cells(17)[2]).toBe('7.629 MiB');
+    expect(cells(20)[2]).toBe('-15.259 MiB');
+    // The peak column: never below the usage after the line; `numbers = null` peaked before it freed.
+    for (const line of [13, 15, 17, 20]) expect(mib(cells(line)[1])).toBeGreaterThanOrEqual(mib(cells(line)[0]));
+    expect(mib(cells(20)[1]) - mib(cells(20)[0])).toBeGreaterThan(15);
+    expect(cells(23)).toEqual(['', '', '', '', '}']); // never ran: blank
     expect(screen.getByText(/live heap/).textContent).toMatch(/wasm memory/);
   });
 
@@ -75,6 +79,19 @@ describe('heap view on a marked region', async () => {
     const cells = Array.from(row.querySelectorAll('td')).map((c) => c.textContent);
     expect(cells[1]).toBe('+1,000,000');
     expect(cells[3]).toBe('+7.6 MB');
+  });
+});
+
+describe('heap view on typed arrays (issue 16, item 8: they showed as 0 B)', async () => {
+  const result = await run(`const samples = new Float64Array(2_000_000);\nconsole.log(samples.length);`, { memory: { heap: true } });
+  it('files the 15.3 MB store under typed arrays, with "other" left small', () => {
+    render(<HeapView result={result} code="" cellId="typed" />);
+    const cells = (kind: string) => Array.from(document.querySelector(`tr[data-kind="${kind}"]`)!.querySelectorAll('td')).map((c) => c.textContent);
+    expect(cells('binary')[0]).toBe('—'); // QuickJS gives no count for them
+    expect(cells('binary')[2]).toBe('15.3 MB');
+    expect(cells('binary')[3]).toBe('+15.3 MB');
+    expect(cells('other')[2]).toMatch(/^\d+(\.\d)? (B|KB)$/);
+    expect(document.querySelector('[data-fact="heap-peak"]')!.textContent).toContain('15.');
   });
 });
 

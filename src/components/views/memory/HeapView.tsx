@@ -41,7 +41,7 @@ function DiffTable({ diff, from, to }: { diff: HeapDiff; from?: HeapSnapshot; to
             return (
               <tr key={key} data-kind={key} data-changed={d ? '' : undefined}>
                 <th scope="row">{label}</th>
-                <td className="wb-mem-num">{key === 'other' ? '' : formatCount(after?.count ?? 0)}</td>
+                <td className="wb-mem-num">{key === 'other' ? '' : after?.estimated ? '—' : formatCount(after?.count ?? 0)}</td>
                 <td className="wb-mem-num" data-sign={d && d.count !== 0 ? (d.count > 0 ? 'up' : 'down') : undefined}>
                   {d && key !== 'other' && d.count !== 0 ? formatCountDelta(d.count) : ''}
                 </td>
@@ -104,11 +104,16 @@ export function HeapView({ result }: ViewProps) {
           <code>heapRegion(label, fn)</code>, to see what changed.
         </p>
       )}
+      <p className="wb-mem-note" data-fact="heap-peak">
+        Between the snapshots the live heap peaked at {formatBytes(report.peak.heapBytes)} (the high-water mark of the
+        samples taken while the code ran).
+      </p>
       <p className="wb-mem-note">
         Counts and sizes are QuickJS&rsquo;s own (<code>JS_ComputeMemoryUsage</code>). An array element takes 8 bytes;
         &ldquo;shapes&rdquo; are the hidden layouts objects share; &ldquo;atoms&rdquo; are interned property names and
-        symbols; &ldquo;other&rdquo; is what the total holds beyond the listed kinds (typed-array stores, the
-        engine&rsquo;s own tables).
+        symbols. QuickJS lists no bytes for ArrayBuffer and typed-array stores: their row is what the total grew by
+        beyond the listed kinds since the run started (so it has no count); &ldquo;other&rdquo; is the rest, the
+        engine&rsquo;s own tables.
       </p>
     </div>
   );

@@ -23,6 +23,9 @@ function LineTable({ table }: { table: MemoryLineTable }) {
           <tr>
             <th scope="col">Line #</th>
             <th scope="col">Mem usage</th>
+            <th scope="col" title="Highest live heap while the line ran, sampled inside it">
+              Peak
+            </th>
             <th scope="col">Increment</th>
             <th scope="col">Occurrences</th>
             <th scope="col" className="wb-mem-code-col">
@@ -41,6 +44,9 @@ function LineTable({ table }: { table: MemoryLineTable }) {
                   {row.line}
                 </th>
                 <td className="wb-mem-num">{ran ? `${formatMiB(row.memBytes!)} MiB` : ''}</td>
+                <td className="wb-mem-num" data-col="peak" data-inline-peak={ran && row.peakBytes! > row.memBytes! ? '' : undefined}>
+                  {ran && row.peakBytes !== null ? `${formatMiB(row.peakBytes)} MiB` : ''}
+                </td>
                 <td
                   className="wb-mem-num wb-mem-inc"
                   data-sign={inc > 0 ? 'up' : inc < 0 ? 'down' : undefined}
@@ -84,6 +90,13 @@ export function MemoryLinesView({ result }: ViewProps) {
         </p>
       )}
       <FigureNote report={report} />
+      {tables.length > 0 && (
+        <p className="wb-mem-note">
+          <strong>Peak</strong> is the high-water mark while the line ran: its start, its end and the heap sampled
+          inside it at intervals, as mprof samples. A peak inside one built-in call that runs no JavaScript, such as a
+          single <code>concat</code>, falls between samples and is not seen.
+        </p>
+      )}
       {report.partial && !report.oom && <p className="wb-mem-note">The run ended early ({result.status}): the figures cover what ran.</p>}
       <p className="wb-visually-hidden">Baseline {formatBytes(report.baseline.heapBytes)}.</p>
     </div>

@@ -84,6 +84,8 @@ export function buildDeterministic(raw: DeterministicRaw, ctx: BuildContext): Pr
       partial: ctx.meta.partial || raw.openFrames > 0,
       // A call is two events (enter and exit).
       overheadPerEventNs: perCallNs / 2,
+      // The part of each call's hooks that lands in its caller, subtracted there.
+      overheadPerChildCallNs: raw.calibration.outerNs,
       overheadCorrected: true,
     },
     frames: table.frames,

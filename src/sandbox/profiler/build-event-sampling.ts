@@ -6,6 +6,7 @@
 import type { CallNode, Profile, Span } from '../types';
 import { FrameTable } from './frames';
 import { vmFrameMapper, type BuildContext } from './build-deterministic';
+import { subtractOverhead, type Calibration } from './overhead';
 
 export interface EventSamplingRaw {
   kind: 'events';
@@ -19,6 +20,8 @@ export interface EventSamplingRaw {
   /** [node, break depth, samples] per tick, in time order. */
   ticks: number[];
   ticksTruncated: boolean;
+  /** What the sampler's clock reads cost per call, measured at the end of the run. */
+  calibration?: Calibration;
 }
 
 export interface EventSamplingContext extends BuildContext {
@@ -47,6 +50,15 @@ export function buildEventSampling(raw: EventSamplingRaw, ctx: EventSamplingCont
   for (let i = n - 1; i > 0; i--) if (parents[i] >= 0) nodes[parents[i]].samples! += nodes[i].samples!;
   for (const node of nodes) node.totalMs = node.samples! * interval;
   if (!nodes.length) root.samples = 0;
+  // The sampler reads the clock at every call and return: that time is real, it fell in
+  // samples of the callee (inner) and of its caller (outer). As with the deterministic
+  // profiler, the calibrated cost comes off the times; the sample counts stay as taken.
+  const calibration = raw.calibration ?? { innerNs: 0, outerNs: 0 };
+  subtractOverhead(root, calibration, (node) => table.frames[node.frame].builtin);
+  // The calls were counted for that correction only: a sampling profile shows samples,
+  // as pyinstrument's does (the chapter's lesson: only a deterministic profiler counts).
+  for (const node of nodes) node.calls = 0;
+  root.calls = 1;
 
   const { spans, truncated } = spansFromTicks(raw, nodes, parents, ctx.maxSpans);
   return {
@@ -58,9 +70,9 @@ export function buildEventSampling(raw: EventSamplingRaw, ctx: EventSamplingCont
       sampler: 'events',
       intervalMs: interval,
       sampleCount: raw.samples,
-      // Not subtracted: the clock reads delay the program, they land in no sample of their own.
-      overheadPerEventNs: 0,
-      overheadCorrected: false,
+      overheadPerEventNs: (calibration.innerNs + calibration.outerNs) / 2,
+      overheadPerChildCallNs: calibration.outerNs,
+      overheadCorrected: !!raw.calibration,
     },
     frames: table.frames,
     root,

@@ -36,14 +36,6 @@ const MAX_TICKS = 50_000;
 /** The hooks' cost measured once per process/worker; later runs reuse it. */
 let calibration: Calibration | null = null;
 
-/** The lower of two calibrations, for the learner's functions and for built-ins apart. */
-function lowest(known: Calibration | null, measured: Calibration): Calibration {
-  const learner = !known || measured.innerNs + measured.outerNs < known.innerNs + known.outerNs ? measured : known;
-  const sumB = (c: Calibration) => (c.builtinInnerNs ?? Infinity) + (c.builtinOuterNs ?? Infinity);
-  const builtin = !known || sumB(measured) < sumB(known) ? measured : known;
-  return { innerNs: learner.innerNs, outerNs: learner.outerNs, builtinInnerNs: builtin.builtinInnerNs, builtinOuterNs: builtin.builtinOuterNs };
-}
-
 /** For tests and benchmarks: forget the calibration so the next run measures again. */
 export function resetCalibration(): void {
   calibration = null;
@@ -177,10 +169,11 @@ function finishProfile(raw: unknown, result: RunResult, env: HostEnv): Partial<R
       builtins: options(request).builtins,
     });
   } else {
-    // Each run measures the hooks once more, cheaply; the lowest figure seen is the
-    // warm engine's (a cold first run measures high), so that is what gets subtracted.
+    // Each run measures the hooks at its end, warm, in its own conditions (a busy
+    // machine makes them dearer, as it makes the learner's code): that is what gets
+    // subtracted. The lowest figure ever seen under-compensated, leaving callers inflated.
     const measured = data.calibration;
-    if (measured) calibration = lowest(calibration, measured);
+    if (measured) calibration = measured;
     profile = buildDeterministic({ ...data, calibration: calibration ?? { innerNs: 0, outerNs: 0 } }, { filename, sites: p.instrumented.sites, meta });
   }
   return { profile, ...(error ? { error } : {}) };

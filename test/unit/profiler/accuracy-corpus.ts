@@ -23,121 +23,137 @@ export interface AccuracyProgram {
   n: number;
 }
 
-/** Straight-line arithmetic: no branch, loop or call, so QuickJS never polls inside it. */
-const STRAIGHT = `const a = x * 1.0001 + 3; const b = a * a - x; const c = b / (a + 1); const d = c * c + a * b;
-  const e = d - c * 0.5 + b * 0.25; const g = e * e * 1e-9 + d; const h = g * 0.5 + a + b + c + d + e;
-  const k = h * 0.75 - g * 0.25 + a * c; const m = k / (b + 2) + e * 1e-3; return m + h * 1e-6;`;
-/** The caller's own work per iteration: a small loop (poll-dense). */
-const OWN = (v: string) => `for (let j = 0; j < 6; j++) ${v} += (j * i) % 7;`;
+/**
+ * Every function under test does real work per call (tens of microseconds): a
+ * profiler's clock reads cost ~0.2-2 us each here (more when the machine is
+ * busy), and what is tested is where time goes, not the hooks' cost.
+ */
+/**
+ * Straight-line arithmetic on `x` into `r`: no branch, loop or call, so QuickJS never
+ * polls inside it. Few locals: a frame's set-up and tear-down happen outside any
+ * profiler's entry and exit, so a function with hundreds of locals would hand that
+ * cost to its caller in every profile.
+ */
+const STRAIGHT_BLOCK = `a = x * 1.0001 + r * 1e-9 + 3; b = a * a - x; c = b / (a + 1); d = c * c + a * b;
+  e = d - c * 0.5 + b * 0.25; g = e * e * 1e-9 + d; h = g * 0.5 + a + b + c + d + e;
+  k = h * 0.75 - g * 0.25 + a * c; r += k / (b + 2) + e * 1e-3 + h * 1e-6;`;
+const straight = (copies: number) => `let r = 0, a, b, c, d, e, g, h, k; ${Array(copies).fill(STRAIGHT_BLOCK).join(' ')} return r;`;
+/**
+ * Poll-dense work: a small loop, `m` iterations, on `v`. The callers keep it on an integer
+ * of its own (`q`): on the function's float results it would run slower with the function
+ * than without it, and the truth would be wrong.
+ */
+const loop = (v: string, m: number) => `for (let j = 0; j < ${m}; j++) ${v} += (j * 7 + ${v}) % 13;`;
 
 export const ACCURACY_CORPUS: AccuracyProgram[] = [
   {
     name: 'leaf without branches',
     target: 'f',
-    n: 20000,
-    source: `function f(x) { ${STRAIGHT} }
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += f(i); ${OWN('s')} } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; ${OWN('s')} } return s }`,
+    n: 500,
+    source: `function f(x) { ${straight(30)} }
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += f(i); ${loop('q', 180)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 180)} } return s + q }`,
   },
   {
     name: 'leaf doing most of the work',
     target: 'f',
-    n: 12000,
-    source: `function f(x) { let r = 0; { ${STRAIGHT.replace('return', 'r +=')} } { const x2 = x + 1; ${STRAIGHT.replace(/\bx\b/g, 'x2').replace('return', 'r +=')} } return r }
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) s += f(i); return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s }`,
+    n: 333,
+    source: `function f(x) { ${straight(60)} }
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) s += f(i); return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) s += i; return s + q }`,
   },
   {
     name: 'straight-line work beside poll-dense work',
     target: 'straight',
-    n: 15000,
-    source: `function straight(x) { ${STRAIGHT} }
-function dense(x) { let s = 0; for (let j = 0; j < 12; j++) s += j & x; return s }
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += dense(i); s += straight(i) } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += dense(i); s += i } return s }`,
+    n: 400,
+    source: `function straight(x) { ${straight(30)} }
+function dense(x) { let s = x; ${loop('s', 240)} return s }
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += dense(i); s += straight(i) } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += dense(i); s += i } return s + q }`,
   },
   {
     name: 'poll-dense work beside straight-line work',
     target: 'dense',
-    n: 15000,
-    source: `function straight(x) { ${STRAIGHT} }
-function dense(x) { let s = 0; for (let j = 0; j < 12; j++) s += j & x; return s }
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += straight(i); s += dense(i) } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += straight(i); s += i } return s }`,
+    n: 400,
+    source: `function straight(x) { ${straight(30)} }
+function dense(x) { let s = x; ${loop('s', 240)} return s }
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += straight(i); s += dense(i) } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += straight(i); s += i } return s + q }`,
   },
   {
     name: 'deep recursion',
     target: 'down',
-    n: 150,
-    source: `function down(k, x) { if (k === 0) return x; let w = 0; for (let j = 0; j < 4; j++) w += (x + j) % 5; return down(k - 1, x + w) }
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += down(200, i); ${OWN('s')} for (let j = 0; j < 300; j++) s += j % 3 } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; ${OWN('s')} for (let j = 0; j < 300; j++) s += j % 3 } return s }`,
+    n: 4,
+    source: `function down(k, x) { if (k === 0) return x; let w = x; ${loop('w', 180)} return down(k - 1, w % 1000) }
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += down(150, i); ${loop('q', 18000)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 18000)} } return s + q }`,
   },
   {
     name: 'shallow recursion',
-    target: 'fib',
-    n: 250,
-    source: `function fib(k) { return k < 2 ? k : fib(k - 1) + fib(k - 2) }
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += fib(10); for (let j = 0; j < 250; j++) s += j % 3 } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; for (let j = 0; j < 250; j++) s += j % 3 } return s }`,
+    target: 'tree',
+    n: 27,
+    source: `function tree(k, x) { let w = x; ${loop('w', 150)} return k === 0 ? w : tree(k - 1, w) + tree(k - 1, w + 1) }
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += tree(4, i); ${loop('q', 3600)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 3600)} } return s + q }`,
   },
   {
-    name: 'built-in without a callback',
-    target: 'Math.sqrt',
-    n: 20000,
-    source: `function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += Math.sqrt(i) + Math.sqrt(i + 1); ${OWN('s')} } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i + (i + 1); ${OWN('s')} } return s }`,
+    name: 'built-in without a callback (a scan)',
+    target: 'Array.prototype.indexOf',
+    n: 333,
+    source: `const big = Array.from({ length: 3000 }, (_, i) => i);
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += big.indexOf(-1); ${loop('q', 180)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 180)} } return s + q }`,
   },
   {
     name: 'long built-in that calls no JavaScript',
     target: 'JSON.stringify',
-    n: 150,
+    n: 50,
     source: `const data = Array.from({ length: 60 }, (_, i) => ({ id: i, name: 'item' + i, tags: ['a', 'b', 'c'], v: i * 1.5 }));
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += JSON.stringify(data).length; for (let j = 0; j < 400; j++) s += j % 3 } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; for (let j = 0; j < 400; j++) s += j % 3 } return s }`,
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += JSON.stringify(data).length; ${loop('q', 1200)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 1200)} } return s + q }`,
   },
   {
     name: 'built-in with a callback',
     target: 'Array.prototype.map',
-    n: 400,
-    source: `const xs = Array.from({ length: 40 }, (_, i) => i);
-function scale(x) { let r = x; for (let j = 0; j < 5; j++) r = (r * 3 + j) % 1001; return r }
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += xs.map(scale)[i % 40]; for (let j = 0; j < 300; j++) s += j % 3 } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; for (let j = 0; j < 300; j++) s += j % 3 } return s }`,
+    n: 33,
+    source: `const xs = Array.from({ length: 20 }, (_, i) => i);
+function scale(x) { let r = x; ${loop('r', 150)} return r }
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += xs.map(scale)[i % 20]; ${loop('q', 2400)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 2400)} } return s + q }`,
   },
   {
     name: 'async function',
     target: 'work',
-    n: 10000,
-    source: `async function work(x) { ${STRAIGHT} }
-function withF(n) { let s = 0, p = null; for (let i = 0; i < n; i++) { p = work(i); ${OWN('s')} } return s }
-function withoutF(n) { let s = 0, p = null; for (let i = 0; i < n; i++) { p = i; ${OWN('s')} } return s }`,
+    n: 233,
+    source: `async function work(x) { ${straight(90)} }
+function withF(n) { let s = 0, q = 0, p = null; for (let i = 0; i < n; i++) { p = work(i); ${loop('q', 450)} } return s + q }
+function withoutF(n) { let s = 0, q = 0, p = null; for (let i = 0; i < n; i++) { p = i; ${loop('q', 450)} } return s + q }`,
   },
   {
     name: 'generator',
     target: 'numbers',
-    n: 10000,
-    source: `function* numbers(n) { for (let x = 0; x < n; x++) { let r = 0; for (let j = 0; j < 8; j++) r += (x * j) % 11; yield r } }
-function withF(n) { let s = 0; for (const v of numbers(n)) { s += v; ${OWN('s')} } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; ${OWN('s')} } return s }`,
+    n: 233,
+    source: `function* numbers(n) { for (let x = 0; x < n; x++) { let r = x; ${loop('r', 600)} yield r } }
+function withF(n) { let s = 0, q = 0; for (const v of numbers(n)) { s += v; ${loop('q', 450)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 450)} } return s + q }`,
   },
   {
     name: 'class method',
     target: 'Vec.dot',
-    n: 15000,
-    source: `class Vec { constructor(x, y, z) { this.x = x; this.y = y; this.z = z } dot(o) { let s = 0; for (let j = 0; j < 4; j++) s += this.x * o.x + this.y * o.y + this.z * o.z + j; return s } }
+    n: 500,
+    source: `class Vec { constructor(x, y, z) { this.x = x; this.y = y; this.z = z } dot(o) { let s = 0; for (let j = 0; j < 120; j++) s += this.x * o.x + this.y * o.y + this.z * o.z + j; return s } }
 const u = new Vec(1, 2, 3), w = new Vec(4, 5, 6);
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += u.dot(w); ${OWN('s')} } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; ${OWN('s')} } return s }`,
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += u.dot(w); ${loop('q', 180)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 180)} } return s + q }`,
   },
   {
     name: 'getter',
     target: 'get Box.area',
-    n: 15000,
-    source: `class Box { constructor(w, h) { this.w = w; this.h = h } get area() { const a = this.w * 1.5 + this.h; const b = a * a - this.w; const c = b / (a + 1) + this.h * 0.5; return a + b + c * c } }
+    n: 500,
+    source: `class Box { constructor(w, h) { this.w = w; this.h = h } get area() { const x = this.w + this.h; ${straight(30)} } }
 const box = new Box(3, 4);
-function withF(n) { let s = 0; for (let i = 0; i < n; i++) { s += box.area; ${OWN('s')} } return s }
-function withoutF(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; ${OWN('s')} } return s }`,
+function withF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += box.area; ${loop('q', 180)} } return s + q }
+function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; ${loop('q', 180)} } return s + q }`,
   },
 ];
 

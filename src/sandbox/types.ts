@@ -38,6 +38,14 @@ export interface ProfileOptions {
   builtins?: boolean;
   /** Sampling interval on the instrumented clock, ms. Default 1. */
   intervalMs?: number;
+  /**
+   * Which sampler (sampling only). 'events' (default): the clock is read at every call
+   * and return, and each sample goes to the stack that was running when it fell due
+   * (time-accurate). 'poll': samples only where QuickJS polls for interrupts, so
+   * functions with no branch, loop or call never show and time splits by poll density
+   * (safepoint bias); kept to show that bias.
+   */
+  sampler?: 'events' | 'poll';
 }
 
 export interface MemoryOptions {
@@ -202,6 +210,13 @@ export interface ProfileMeta {
   /** Estimated profiler cost per recorded event, ns, and whether it was subtracted. */
   overheadPerEventNs: number;
   overheadCorrected: boolean;
+  /**
+   * Deterministic: what each call costs its caller beyond the callee's own interval
+   * (ns), subtracted from the caller's self time as Python's `profile` calibration does.
+   */
+  overheadPerChildCallNs?: number;
+  /** Sampling only: which sampler ('events' time-accurate, 'poll' safepoint-biased). */
+  sampler?: 'events' | 'poll';
   /** Sampling only. */
   intervalMs?: number;
   sampleCount?: number;

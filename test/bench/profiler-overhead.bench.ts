@@ -13,6 +13,11 @@
  *
  *   npm run bench -- profiler        (or: npx tsx test/bench/profiler-overhead.bench.ts [repeats])
  *
+ * Then the accuracy column: over the accuracy corpus (test/unit/profiler/
+ * accuracy-corpus.ts, truth by construction), the largest error of each
+ * profiler's share of a function in its caller (median of 3 runs each).
+ * Issue 19's ratios are printed next to their targets.
+ *
  * Writes bench-results/profiler-overhead.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,7 +26,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInSandbox } from '../../src/sandbox/engine/run';
 import { profilerTool } from '../../src/sandbox/profiler/tool';
-import type { ProfilerKind } from '../../src/sandbox/types';
+import type { ProfileOptions } from '../../src/sandbox/types';
+import { ACCURACY_CORPUS, measuredShare, trueShare } from '../unit/profiler/accuracy-corpus';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -73,16 +79,21 @@ const PROGRAMS: Program[] = [
   { name: 'numeric kernel', js: KERNEL, python: 'kernel', repeats: Math.max(3, Math.round(5 * scale)) },
 ];
 
-const MODES: Array<{ id: string; kind?: ProfilerKind }> = [{ id: 'plain' }, { id: 'deterministic', kind: 'deterministic' }, { id: 'sampling', kind: 'sampling' }];
+const MODES: Array<{ id: string; kind?: ProfileOptions }> = [
+  { id: 'plain' },
+  { id: 'deterministic', kind: { kind: 'deterministic' } },
+  { id: 'sampling', kind: { kind: 'sampling' } },
+  { id: 'poll', kind: { kind: 'sampling', sampler: 'poll' } },
+];
 
-async function timeInSandbox(js: string, kind?: ProfilerKind): Promise<number> {
+async function timeInSandbox(js: string, kind?: ProfileOptions): Promise<number> {
   const code = `${js}\nconst __t0 = performance.now();\nmain();\nconsole.log('${MARK}' + (performance.now() - __t0));\n`;
   const result = await runInSandbox(
-    { code, filename: 'bench.js', limits: { timeoutMs: 600_000, maxOutputLines: 100 }, ...(kind ? { profile: { kind } } : {}) },
+    { code, filename: 'bench.js', limits: { timeoutMs: 600_000, maxOutputLines: 100 }, ...(kind ? { profile: kind } : {}) },
     [profilerTool],
   );
   const line = result.console.find((c) => c.text.startsWith(MARK));
-  if (result.status !== 'ok' || !line) throw new Error(`run failed (${kind ?? 'plain'}): ${result.status} ${result.error?.message ?? ''}`);
+  if (result.status !== 'ok' || !line) throw new Error(`run failed (${JSON.stringify(kind ?? 'plain')}): ${result.status} ${result.error?.message ?? ''}`);
   return Number(line.text.slice(MARK.length));
 }
 
@@ -97,13 +108,45 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+const ACCURACY_PROFILERS: Array<[string, ProfileOptions]> = [
+  ['deterministic', { kind: 'deterministic' }],
+  ['sampling', { kind: 'sampling' }],
+  ['poll', { kind: 'sampling', sampler: 'poll' }],
+];
+
+/** Truth and each profiler's share per corpus program (medians of 3 interleaved runs), and the largest errors. */
+async function measureAccuracy() {
+  const programs: Array<Record<string, unknown>> = [];
+  const maxError: Record<string, number> = { deterministic: 0, sampling: 0, poll: 0 };
+  process.stdout.write('accuracy corpus: ');
+  for (const program of ACCURACY_CORPUS) {
+    const truths: number[] = [];
+    const shares: Record<string, number[]> = { deterministic: [], sampling: [], poll: [] };
+    for (let r = 0; r < 3; r++) {
+      truths.push(await trueShare(program));
+      for (const [id, options] of ACCURACY_PROFILERS) shares[id].push(await measuredShare(program, options));
+    }
+    const truth = median(truths);
+    const row: Record<string, unknown> = { program: program.name, target: program.target, truth };
+    for (const [id] of ACCURACY_PROFILERS) {
+      const share = median(shares[id]);
+      row[id] = share;
+      maxError[id] = Math.max(maxError[id], Math.abs(share - truth));
+    }
+    programs.push(row);
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+  return { programs, maxError };
+}
+
 async function main(): Promise<void> {
   const rows: Array<Record<string, unknown>> = [];
   for (const program of PROGRAMS) {
     process.stdout.write(`${program.name}: warming up`);
     for (const mode of MODES) await timeInSandbox(program.js, mode.kind);
     if (program.floorJs) await timeInSandbox(program.floorJs);
-    const times: Record<string, number[]> = { plain: [], deterministic: [], sampling: [], clockFloor: [] };
+    const times: Record<string, number[]> = { plain: [], deterministic: [], sampling: [], poll: [], clockFloor: [] };
     for (let r = 0; r < program.repeats; r++) {
       for (const mode of MODES) times[mode.id].push(await timeInSandbox(program.js, mode.kind));
       if (program.floorJs) times.clockFloor.push(await timeInSandbox(program.floorJs));
@@ -121,6 +164,9 @@ async function main(): Promise<void> {
         samplingMs: median(times.sampling),
         deterministicRatio: median(times.deterministic) / plain,
         samplingRatio: median(times.sampling) / plain,
+        pollMs: median(times.poll),
+        pollRatio: median(times.poll) / plain,
+        samplingToDeterministic: median(times.sampling) / median(times.deterministic),
         ...(program.floorJs ? { clockFloorMs: median(times.clockFloor), clockFloorRatio: median(times.clockFloor) / plain } : {}),
         samples: times,
       },
@@ -131,18 +177,30 @@ async function main(): Promise<void> {
   }
 
   const f = (n: unknown, d = 1) => (typeof n === 'number' ? n.toFixed(d) : '-');
-  const header = ['program', 'QuickJS plain ms', 'deterministic', 'ratio', 'sampling', 'ratio', 'Python plain ms', 'cProfile', 'ratio'];
+  const accuracy = await measureAccuracy();
+  const header = ['program', 'QuickJS plain ms', 'deterministic', 'ratio', 'sampling', 'ratio', 'poll sampler', 'ratio', 'Python plain ms', 'cProfile', 'ratio'];
   const table = rows.map((r) => {
     const q = r.quickjs as Record<string, number>;
     const p = r.python as Record<string, number>;
-    return [String(r.program), f(q.plainMs), f(q.deterministicMs), `${f(q.deterministicRatio, 2)}x`, f(q.samplingMs), `${f(q.samplingRatio, 2)}x`, f(p.plainMs), f(p.cprofileMs), p.cprofileRatio ? `${f(p.cprofileRatio, 2)}x` : '-'];
+    return [String(r.program), f(q.plainMs), f(q.deterministicMs), `${f(q.deterministicRatio, 2)}x`, f(q.samplingMs), `${f(q.samplingRatio, 2)}x`, f(q.pollMs), `${f(q.pollRatio, 2)}x`, f(p.plainMs), f(p.cprofileMs), p.cprofileRatio ? `${f(p.cprofileRatio, 2)}x` : '-'];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log('\nProfiler overhead (medians of interleaved repeats, main() only)\n');
   console.log(line(header));
   for (const t of table) console.log(line(t));
-  console.log('\nTargets: deterministic on fib(25) <= cProfile on fib(25); complicated <= 2x; sampling <= 1.5x.');
+  console.log(
+    `Accuracy (largest error of a function's share of its caller, over ${ACCURACY_CORPUS.length} programs with known truth):` +
+      ` deterministic ${f(accuracy.maxError.deterministic * 100)} points, sampling ${f(accuracy.maxError.sampling * 100)} points,` +
+      ` poll sampler ${f(accuracy.maxError.poll * 100)} points.`,
+  );
+  console.log('\nIssue 19 targets (ratios in this run):');
+  for (const r of rows) {
+    const q = r.quickjs as Record<string, number>;
+    if (q.clockFloorMs) console.log(`  ${r.program}: deterministic / clock floor = ${f(q.deterministicMs / q.clockFloorMs, 2)}x (target <= 1.3x)`);
+    if (r.program === 'complicated') console.log(`  complicated: deterministic / plain = ${f(q.deterministicRatio, 2)}x (target <= 3x)`);
+    console.log(`  ${r.program}: sampling / deterministic = ${f(q.samplingToDeterministic, 2)}x (target <= 1x)`);
+  }
   for (const r of rows) {
     const q = r.quickjs as Record<string, number>;
     if (q.clockFloorRatio) {
@@ -154,7 +212,7 @@ async function main(): Promise<void> {
 
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   const out = join(root, 'bench-results/profiler-overhead.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, accuracy }, null, 2));
   console.log(`Wrote ${out}`);
 }
 

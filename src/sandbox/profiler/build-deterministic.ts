@@ -27,21 +27,26 @@ export interface BuildContext {
   meta: Omit<ProfileMeta, 'kind' | 'filename' | 'overheadPerEventNs' | 'overheadCorrected'>;
 }
 
-export function buildDeterministic(raw: DeterministicRaw, ctx: BuildContext): Profile {
-  const table = new FrameTable(ctx.filename);
+/** The recorder's frame ids (learner sites 1..n, built-ins from FIRST_BUILTIN) as frames of the table. */
+export function vmFrameMapper(table: FrameTable, sites: FunctionSite[], builtinNames: string[]): (vmFrame: number) => number {
   const frameOf = new Map<number, number>();
-  const mapFrame = (vmFrame: number): number => {
+  return (vmFrame: number): number => {
     let f = frameOf.get(vmFrame);
     if (f !== undefined) return f;
     if (vmFrame === 0) f = 0;
-    else if (vmFrame >= FIRST_BUILTIN) f = table.builtin(raw.builtinNames[vmFrame - FIRST_BUILTIN] ?? 'built-in');
+    else if (vmFrame >= FIRST_BUILTIN) f = table.builtin(builtinNames[vmFrame - FIRST_BUILTIN] ?? 'built-in');
     else {
-      const site = ctx.sites[vmFrame - 1];
-      f = site ? table.site(site) : table.add({ name: `function#${vmFrame}`, file: ctx.filename, line: 0, column: 0, builtin: false });
+      const site = sites[vmFrame - 1];
+      f = site ? table.site(site) : table.add({ name: `function#${vmFrame}`, file: table.filename, line: 0, column: 0, builtin: false });
     }
     frameOf.set(vmFrame, f);
     return f;
   };
+}
+
+export function buildDeterministic(raw: DeterministicRaw, ctx: BuildContext): Profile {
+  const table = new FrameTable(ctx.filename);
+  const mapFrame = vmFrameMapper(table, ctx.sites, raw.builtinNames);
 
   const nodes: CallNode[] = [];
   const n = raw.nodes.length / 4;
@@ -79,6 +84,8 @@ export function buildDeterministic(raw: DeterministicRaw, ctx: BuildContext): Pr
       partial: ctx.meta.partial || raw.openFrames > 0,
       // A call is two events (enter and exit).
       overheadPerEventNs: perCallNs / 2,
+      // The part of each call's hooks that lands in its caller, subtracted there.
+      overheadPerChildCallNs: raw.calibration.outerNs,
       overheadCorrected: true,
     },
     frames: table.frames,

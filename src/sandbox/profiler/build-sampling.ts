@@ -178,6 +178,7 @@ export function buildSampling(raw: SamplingRaw, ctx: SamplingContext): Profile {
       kind: 'sampling',
       filename: ctx.filename,
       ...ctx.meta,
+      sampler: 'poll',
       intervalMs: interval,
       sampleCount: raw.samples,
       // Not subtracted: a sample's cost delays the program, it does not land in one function's time.

@@ -5,8 +5,12 @@
  *    learner's functions and of built-ins, timed on the instrumented clock,
  *    with the hooks' calibrated cost subtracted;
  *  - sampling (pyinstrument): the call stack sampled at a fixed interval of
- *    the instrumented clock, read from the engine's interrupt handler (the
- *    learner's code runs unchanged apart from one `__wbS();` at the top).
+ *    the instrumented clock. The default sampler ('events') reads the clock at
+ *    every call and return (the deterministic recorder's inline code, without
+ *    its timing) and gives each sample to the call that was running when it
+ *    fell due, leaf functions included. The 'poll' sampler reads the stack from
+ *    the engine's interrupt handler (no hooks in the code), so it only sees
+ *    where QuickJS polls: biased, kept to show that bias.
  *
  * The transform (transform.ts) and the VM recorders (vm/*.ts) do the recording;
  * build-*.ts turn what was recorded into the Profile model of src/sandbox/types.ts.
@@ -15,27 +19,22 @@ import type { HostEnv, SandboxTool } from '../engine/tool';
 import type { Profile, ProfileOptions, RunRequest, RunResult } from '../types';
 import { buildDeterministic, type DeterministicRaw } from './build-deterministic';
 import { buildSampling, type SamplingRaw } from './build-sampling';
+import { buildEventSampling, type EventSamplingRaw } from './build-event-sampling';
 import type { Calibration } from './overhead';
-import { HOOKS, instrument, originalColumn, type Instrumented } from './transform';
+import { HOOKS, instrument, originalColumn, type InstrumentMode, type Instrumented } from './transform';
 import { BUILTINS_SOURCE, LANGUAGE_BUILTINS, SANDBOX_BUILTINS, type BuiltinSpec } from './vm/builtins';
-import { DETERMINISTIC_SOURCE, type DeterministicConfig } from './vm/deterministic';
+import { DETERMINISTIC_SOURCE, EVENT_SAMPLING_SOURCE, type DeterministicConfig } from './vm/deterministic';
 import { SAMPLING_SOURCE, type SamplingConfig } from './vm/sampling';
 
 export const PROFILER_TOOL_ID = 'profiler';
 
 /** Spans kept for the timeline before only long calls are kept (then `spansTruncated`). */
 const MAX_SPANS = 10_000;
+/** Event sampler: tick records kept for its timeline (3 numbers each). */
+const MAX_TICKS = 50_000;
 
 /** The hooks' cost measured once per process/worker; later runs reuse it. */
 let calibration: Calibration | null = null;
-
-/** The lower of two calibrations, for the learner's functions and for built-ins apart. */
-function lowest(known: Calibration | null, measured: Calibration): Calibration {
-  const learner = !known || measured.innerNs + measured.outerNs < known.innerNs + known.outerNs ? measured : known;
-  const sumB = (c: Calibration) => (c.builtinInnerNs ?? Infinity) + (c.builtinOuterNs ?? Infinity);
-  const builtin = !known || sumB(measured) < sumB(known) ? measured : known;
-  return { innerNs: learner.innerNs, outerNs: learner.outerNs, builtinInnerNs: builtin.builtinInnerNs, builtinOuterNs: builtin.builtinOuterNs };
-}
 
 /** For tests and benchmarks: forget the calibration so the next run measures again. */
 export function resetCalibration(): void {
@@ -51,13 +50,25 @@ const plans = new WeakMap<RunRequest, Plan>();
 function options(request: RunRequest): Required<ProfileOptions> {
   const p = request.profile ?? { kind: 'deterministic' };
   const interval = Number(p.intervalMs);
-  return { kind: p.kind === 'sampling' ? 'sampling' : 'deterministic', builtins: p.builtins !== false, intervalMs: interval > 0 ? interval : 1 };
+  return {
+    kind: p.kind === 'sampling' ? 'sampling' : 'deterministic',
+    builtins: p.builtins !== false,
+    intervalMs: interval > 0 ? interval : 1,
+    sampler: p.sampler === 'poll' ? 'poll' : 'events',
+  };
+}
+
+/** What the transform inserts: the deterministic hooks, the event sampler's, or only `__wbS();` (poll). */
+function instrumentMode(request: RunRequest): InstrumentMode {
+  const o = options(request);
+  if (o.kind === 'deterministic') return 'deterministic';
+  return o.sampler === 'poll' ? 'sampling' : 'events';
 }
 
 function plan(code: string, request: RunRequest): Plan {
   const known = plans.get(request);
   if (known && known.input === code) return known;
-  const made = { input: code, instrumented: instrument(code, options(request).kind) };
+  const made = { input: code, instrumented: instrument(code, instrumentMode(request)) };
   plans.set(request, made);
   return made;
 }
@@ -66,19 +77,25 @@ function plan(code: string, request: RunRequest): Plan {
 const SAMPLE_FUNCTION = '__wbSample';
 
 /** The hook functions the transform calls for a kind of profile. */
-function hookNames(kind: 'deterministic' | 'sampling'): string[] {
-  if (kind === 'sampling') return [HOOKS.start];
+function hookNames(mode: InstrumentMode): string[] {
+  if (mode === 'sampling') return [HOOKS.start];
   return [
     HOOKS.enter, HOOKS.exit, HOOKS.activationEnter, HOOKS.suspend, HOOKS.resume, HOOKS.reenter, HOOKS.activationExit, HOOKS.start,
-    HOOKS.now, HOOKS.miss, HOOKS.late, HOOKS.span,
+    HOOKS.now, HOOKS.miss, HOOKS.late, HOOKS.span, ...(mode === 'events' ? [HOOKS.tick] : []),
   ];
 }
 
 function preludeSource(request: RunRequest): string {
   const o = options(request);
+  const mode = instrumentMode(request);
   let specs: BuiltinSpec[];
   let recorder: string;
-  if (o.kind === 'sampling') {
+  if (mode === 'events') {
+    const cfg: DeterministicConfig = { maxSpans: 0, sampleMs: o.intervalMs, maxTicks: MAX_TICKS };
+    recorder = `(${EVENT_SAMPLING_SOURCE})(${JSON.stringify(cfg)}, shared);`;
+    // Without built-in rows nothing is wrapped: a sleep's samples fall due in its caller.
+    specs = o.builtins ? [...SANDBOX_BUILTINS, ...LANGUAGE_BUILTINS] : [];
+  } else if (o.kind === 'sampling') {
     const cfg: SamplingConfig = { intervalMs: o.intervalMs, builtins: o.builtins };
     recorder = `(${SAMPLING_SOURCE})(${JSON.stringify(cfg)}, shared);`;
     specs = SANDBOX_BUILTINS;
@@ -91,7 +108,9 @@ function preludeSource(request: RunRequest): string {
   return [
     // The deterministic recorder's current node, which the inline entries and exits move:
     // a global let (~20 ns more per access than a closure variable, but no call needed).
-    ...(o.kind === 'deterministic' ? [`let ${HOOKS.current} = null;`] : []),
+    ...(mode !== 'sampling' ? [`let ${HOOKS.current} = null;`] : []),
+    // The event sampler's due time, read by its inline code (Infinity until recording starts).
+    ...(mode === 'events' ? [`let ${HOOKS.due} = Infinity;`] : []),
     '(function () {',
     'const shared = {};',
     recorder,
@@ -100,7 +119,7 @@ function preludeSource(request: RunRequest): string {
     '})();',
     // The hooks run on every call: global lexical bindings are looked up faster by
     // QuickJS than properties of the global object (measured ~100 ns per call).
-    `const ${hookNames(o.kind).map((name) => `${name} = globalThis.${name}`).join(', ')};`,
+    `const ${hookNames(mode).map((name) => `${name} = globalThis.${name}`).join(', ')};`,
   ].join('\n');
 }
 
@@ -124,7 +143,7 @@ function finishProfile(raw: unknown, result: RunResult, env: HostEnv): Partial<R
   const filename = request.filename ?? 'cell.js';
   const p = plans.get(request) ?? plan(request.code, request);
   const error = mapErrorColumns(result, filename, p);
-  const data = raw as (DeterministicRaw | SamplingRaw | { error: string }) | undefined;
+  const data = raw as (DeterministicRaw | SamplingRaw | EventSamplingRaw | { error: string }) | undefined;
   if (!data || 'error' in data) {
     const why = data && 'error' in data ? data.error : 'nothing was recorded';
     result.console.push({ level: 'system', text: `The profiler recorded nothing: ${why}`, at: result.timing.wallMs });
@@ -139,7 +158,9 @@ function finishProfile(raw: unknown, result: RunResult, env: HostEnv): Partial<R
     partial: result.status !== 'ok',
   };
   let profile: Profile;
-  if (data.kind === 'sampling') {
+  if (data.kind === 'events') {
+    profile = buildEventSampling(data, { filename, sites: p.instrumented.sites, meta, maxSpans: MAX_SPANS });
+  } else if (data.kind === 'sampling') {
     profile = buildSampling(data, {
       filename,
       sites: p.instrumented.sites,
@@ -149,10 +170,11 @@ function finishProfile(raw: unknown, result: RunResult, env: HostEnv): Partial<R
       builtins: options(request).builtins,
     });
   } else {
-    // Each run measures the hooks once more, cheaply; the lowest figure seen is the
-    // warm engine's (a cold first run measures high), so that is what gets subtracted.
+    // Each run measures the hooks at its end, warm, in its own conditions (a busy
+    // machine makes them dearer, as it makes the learner's code): that is what gets
+    // subtracted. The lowest figure ever seen under-compensated, leaving callers inflated.
     const measured = data.calibration;
-    if (measured) calibration = lowest(calibration, measured);
+    if (measured) calibration = measured;
     profile = buildDeterministic({ ...data, calibration: calibration ?? { innerNs: 0, outerNs: 0 } }, { filename, sites: p.instrumented.sites, meta });
   }
   return { profile, ...(error ? { error } : {}) };
@@ -165,6 +187,6 @@ export const profilerTool: SandboxTool = {
   transform(code, request) {
     return plan(code, request).instrumented.code;
   },
-  interruptFunction: (request) => (options(request).kind === 'sampling' ? SAMPLE_FUNCTION : undefined),
+  interruptFunction: (request) => (instrumentMode(request) === 'sampling' ? SAMPLE_FUNCTION : undefined),
   finish: finishProfile,
 };

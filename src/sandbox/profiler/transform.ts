@@ -68,6 +68,11 @@ export const HOOKS = {
   /** Records a timeline span: (node, time). */
   span: '$wb$p',
   timeVar: '$wb$t',
+  // Read by the event sampler's inline entry and exit:
+  /** When the next sample is due, on the real clock (a `let`: the sampler moves it). */
+  due: '$wb$u',
+  /** Takes the samples that fell due: counts them for the current node. */
+  tick: '$wb$k',
 } as const;
 
 /**
@@ -75,8 +80,11 @@ export const HOOKS = {
  * (held in it as `f<frame>`), its call counted and its start time taken.
  * Mirrors enter() in vm/deterministic.ts.
  */
-export function enterCode(id: number): string {
+export function enterCode(id: number, sampling = false): string {
   const { depthVar: d, current: c } = HOOKS;
+  // The event sampler: the time since the last event was the caller's, so samples that
+  // fell due go to it before the callee becomes current.
+  if (sampling) return `var ${d}=${c}.f${id}??${HOOKS.miss}(${id});${d}.calls++;if(${HOOKS.now}()>=${HOOKS.due})${HOOKS.tick}();${c}=${d};`;
   return (
     `var ${d}=${c}.f${id}??${HOOKS.miss}(${id});` +
     `${d}.calls++;${d}.start=${HOOKS.now}();${c}=${d};`
@@ -84,8 +92,10 @@ export function enterCode(id: number): string {
 }
 
 /** The deterministic exit, inline (goes in a `finally`). Mirrors exit() in vm/deterministic.ts. */
-export function exitCode(): string {
+export function exitCode(sampling = false): string {
   const { depthVar: d, current: c, timeVar: t } = HOOKS;
+  // The event sampler: the time since the last event was the callee's.
+  if (sampling) return `if(${HOOKS.now}()>=${HOOKS.due})${HOOKS.tick}();if(${d}===${c})${c}=${d}.parent;else ${HOOKS.late}(${d},${HOOKS.now}())`;
   return (
     `var ${t}=${HOOKS.now}();` +
     `if(${d}===${c}){${d}.total+=${t}-${d}.start;${c}=${d}.parent;if(${d}.span)${HOOKS.span}(${d},${t})}` +
@@ -150,10 +160,15 @@ interface FnContext {
   suspends: boolean;
 }
 
-export type InstrumentMode = 'deterministic' | 'sampling';
+/**
+ * 'sampling': the poll-driven sampler (no hooks); 'events': the event sampler, whose
+ * inline entry and exit read the clock and take the samples that fell due.
+ */
+export type InstrumentMode = 'deterministic' | 'sampling' | 'events';
 
 export function instrument(code: string, mode: InstrumentMode = 'deterministic'): Instrumented {
   const sampling = mode === 'sampling';
+  const events = mode === 'events';
   let program: AnyNode;
   const tokens: Token[] = [];
   try {
@@ -202,9 +217,9 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
     fn.async && fn.generator ? 'async-generator' : fn.async ? 'async' : fn.generator ? 'generator' : 'function';
 
   const enterText = (id: number, suspends: boolean) =>
-    suspends ? `var ${HOOKS.activationVar}=${HOOKS.activationEnter}(${id});try{` : `${enterCode(id)}try{`;
+    suspends ? `var ${HOOKS.activationVar}=${HOOKS.activationEnter}(${id});try{` : `${enterCode(id, events)}try{`;
   const exitText = (suspends: boolean) =>
-    suspends ? `}finally{${HOOKS.activationExit}(${HOOKS.activationVar})}` : `}finally{${exitCode()}}`;
+    suspends ? `}finally{${HOOKS.activationExit}(${HOOKS.activationVar})}` : `}finally{${exitCode(events)}}`;
 
   /** Where code may be inserted at the start of a body: after its directive prologue. */
   const afterDirectives = (body: AnyNode): { at: number; prefix: string } => {

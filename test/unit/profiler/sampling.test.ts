@@ -50,7 +50,10 @@ describe('sampling profiler', () => {
     expect(profile.meta.intervalMs).toBe(2);
     expectSleptTime(row(profile, 'slow').totalMs, 600, profile, 4);
     expectSleptTime(row(profile, 'fast').totalMs, 100, profile, 4);
-    expect(row(profile, 'slow').totalMs % 2).toBe(0);
+    // Times have the calibrated clock cost subtracted; the samples are counted as taken.
+    const slow = findNodes(profile, 'slow');
+    expect(slow).toHaveLength(1);
+    expectSleptTime(slow[0].samples! * 2, 600, profile, 4);
     expectSleptTime(row(profile, 'sleep').totalMs, 700, profile, 4);
   });
 
@@ -90,7 +93,7 @@ describe('sampling profiler', () => {
     const tree = filteredTree(profile);
     expect(tree.children[0].label).toBe('main');
   });
-  it('samples busy code from the interrupt handler, with no hooks in the code', async () => {
+  it('the poll sampler samples busy code from the interrupt handler, with no hooks in the code', async () => {
     // No sleep here: every sample comes from the engine's interrupt handler.
     const code = [
       'function spin(n) { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s }',
@@ -99,7 +102,8 @@ describe('sampling profiler', () => {
       'function main() { hot(); cold(); }',
       'main();',
     ].join('\n');
-    const { profile } = await profileCode(code, { kind: 'sampling' });
+    const { profile } = await profileCode(code, { kind: 'sampling', sampler: 'poll' });
+    expect(profile.meta.sampler).toBe('poll');
     const hot = row(profile, 'hot').totalMs;
     const cold = row(profile, 'cold').totalMs;
     expect(cold).toBeGreaterThan(0);
@@ -133,5 +137,48 @@ describe('sampling profiler', () => {
     expect(prep).toHaveLength(1);
     expect(profile.frames[prep[0].frame].line).toBe(2);
     expect(profile.frames[findNodes(profile, 'main')[0].children[0].frame].name).toBe('Child.prepY');
+  });
+});
+
+describe('the event sampler (the default sampling profiler)', () => {
+  it('is the default, and the poll sampler is still there when asked for', async () => {
+    const code = 'function f() { sleep(0.01) }\nf();';
+    expect((await profileCode(code, { kind: 'sampling' })).profile.meta.sampler).toBe('events');
+    expect((await profileCode(code, { kind: 'sampling', sampler: 'poll' })).profile.meta.sampler).toBe('poll');
+  });
+
+  it('gives a leaf with no branch, loop or call its samples', async () => {
+    const code = [
+      'function leaf(x) { const a = x * 1.5 + 2; const b = a * a - x; const c = b / (a + 1); return a + b + c * c }',
+      'function main() { let s = 0; for (let i = 0; i < 200000; i++) s += leaf(i); return s }',
+      'main();',
+    ].join('\n');
+    const { profile } = await profileCode(code, { kind: 'sampling' });
+    const leaf = findNodes(profile, 'leaf');
+    expect(leaf).toHaveLength(1);
+    expect(leaf[0].samples).toBeGreaterThan(0);
+    checkTreeArithmetic(profile.root);
+  });
+
+  it("puts sleeper.js's six naps on the timeline as six one-second spans, in time order", async () => {
+    const { profile } = await profileCode(example('sleeper.js'), { kind: 'sampling' });
+    const spans = profile.spans;
+    for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].start);
+    const nap = profile.frames.findIndex((f) => f.name === 'sleepOneSecond');
+    const naps = spans.filter((s) => s.frame === nap);
+    expect(naps).toHaveLength(6);
+    for (const s of naps) expectSleptTime(s.end - s.start, 1000, profile, 2);
+    for (let i = 1; i < naps.length; i++) expect(naps[i].start).toBeGreaterThanOrEqual(naps[i - 1].end);
+    expect(profile.spansTruncated).toBe(false);
+  });
+
+  it('keeps the timeline bounded, dropping the deepest levels first', async () => {
+    // 40,000 calls of a millisecond each (simulated): one span per call and per sleep.
+    const code = 'function a() { sleep(0.001) }\nfunction b() { sleep(0.001) }\nfunction main() { for (let i = 0; i < 20000; i++) { a(); b() } }\nmain();';
+    const { profile } = await profileCode(code, { kind: 'sampling' });
+    expect(profile.spansTruncated).toBe(true);
+    expect(profile.spans.length).toBeLessThanOrEqual(10_000);
+    const main = profile.frames.findIndex((f) => f.name === 'main');
+    expect(profile.spans.filter((s) => s.frame === main)).toHaveLength(1);
   });
 });

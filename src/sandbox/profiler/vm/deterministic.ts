@@ -38,14 +38,22 @@ export const FIRST_BUILTIN = 1 << 19;
 
 export interface DeterministicConfig {
   maxSpans: number;
+  /**
+   * > 0: the event sampler (EVENT_SAMPLING_SOURCE): at every call and return the
+   * clock is compared with the next sample's due time, and the samples that fell
+   * due are counted for the call that was running (pyinstrument's design).
+   */
+  sampleMs?: number;
+  /** Event sampler: tick records kept for the timeline (each [node, break depth, samples]). */
+  maxTicks?: number;
 }
 
 /** The body of wrapper(f, original, arity, key): one wrapper shape per arity and kind of call. */
-function wrapperSource(): string {
+function wrapperSource(sampling: boolean): string {
   const params = ['', 'a', 'a, b', 'a, b, c'];
   // enter() and exit() are written out inline: a built-in call is often tiny (Math.floor),
   // and two fewer JavaScript calls per built-in call is most of the wrapper's cost.
-  const shape = (args: string, call: string) => `{
+  const shape = (args: string, call: string) => sampling ? sampledShape(args, call) : `{
         w(${args}) {
           var p$ = $wb$c;
           if (p$.quiet) return ${call};
@@ -86,9 +94,26 @@ ${cases(true)}
     }
     return ${variadic(true)};`;
 }
-const WRAPPERS = wrapperSource();
+/** The event sampler's wrapper: the samples due go to the caller before the call, to the built-in after. */
+function sampledShape(args: string, call: string): string {
+  return `{
+        w(${args}) {
+          var p$ = $wb$c;
+          if (p$.quiet) return ${call};
+          var c$ = p$.lf === f ? p$.lc : p$.lf2 === f ? p$.lc2 : child(f, k$);
+          c$.calls++;
+          if (now() >= $wb$u) tick();
+          $wb$c = c$;
+          try { return ${call}; } finally {
+            if (now() >= $wb$u) tick();
+            if (c$ === $wb$c) $wb$c = p$;
+            else exitLate(c$, now());
+          }
+        },
+      }.w`;
+}
 
-export const DETERMINISTIC_SOURCE = String.raw`
+const recorderSource = (sampling: boolean) => String.raw`
 (function (cfg, shared) {
   'use strict';
   const wb = globalThis.__wb;
@@ -98,6 +123,9 @@ export const DETERMINISTIC_SOURCE = String.raw`
   // wb.simulated becomes an accessor below, so the hot path never looks at it.
   let sim = wb.simulated;
   const FIRST_BUILTIN = ${FIRST_BUILTIN};
+  // The event sampler (sampleMs > 0) shares this recorder's call tree; $wb$u (when the
+  // next sample is due) and $wb$k (tick) exist only then.
+  var sampleMs = cfg.sampleMs || 0, sampling = sampleMs > 0;
 
   /* ---- timeline spans: the first maxSpans calls, then only the calls open at that moment ---- */
   const maxSpans = cfg.maxSpans;
@@ -120,6 +148,7 @@ export const DETERMINISTIC_SOURCE = String.raw`
       span: depth <= spanDepth,
       quiet: f >= FIRST_BUILTIN, // built-ins called under this node are not recorded
       serial: 0, // which activation of a generator or async function holds the node
+      samples: 0, // event sampler: samples taken while this call was the innermost one
     };
     // Index stores, not push(): the built-ins get wrapped, and a wrapper must never run in here.
     nodes[c.id] = c;
@@ -166,11 +195,13 @@ export const DETERMINISTIC_SOURCE = String.raw`
     var p = $wb$c;
     var c = p.lf === f ? p.lc : p.lf2 === f ? p.lc2 : child(f);
     c.calls++;
+    if (sampling && now() >= $wb$u) tick();
     c.start = now();
     $wb$c = c; // after the clock: if reading it overflows the stack, c was never opened
     return c;
   }
   function exit(c) {
+    if (sampling && now() >= $wb$u) tick();
     var t = now();
     if (c !== $wb$c) return exitLate(c, t);
     c.total += t - c.start;
@@ -202,6 +233,8 @@ export const DETERMINISTIC_SOURCE = String.raw`
   Object.defineProperty(wb, 'simulated', {
     get() { return sim; },
     set(v) {
+      // The event sampler: the samples that fell due in the jump go to the call that made it.
+      if (sampling) $wb$u -= v - sim;
       for (let x = $wb$c; x !== root; x = x.parent) x.start -= v - sim;
       sim = v;
     },
@@ -221,11 +254,13 @@ export const DETERMINISTIC_SOURCE = String.raw`
     return x === c;
   }
   function push(c) {
+    if (sampling && now() >= $wb$u) tick();
     c.serial = ++serial;
     c.start = now();
     $wb$c = c;
   }
   function pop(a) {
+    if (sampling && now() >= $wb$u) tick();
     var c = a[0];
     if (c === $wb$c && c.serial === a[1]) {
       var t = now();
@@ -275,7 +310,7 @@ export const DETERMINISTIC_SOURCE = String.raw`
   };
   function wrapper(f, original, arity, key) {
     const k$ = Symbol();
-${WRAPPERS}
+${wrapperSource(sampling)}
   }
   const nativeAbs = Math.abs; // for the calibration: a tiny native, before it is wrapped
   const reflectApply = Reflect.apply;
@@ -288,10 +323,11 @@ ${WRAPPERS}
     // Each under a node of its own, so the cache hits as in real calls; collect() has
     // already copied the tree.
     const base = node(root, -1), baseB = node(root, -1);
-    function hooked() { ${enterCode(1)}try { } finally { ${exitCode()} } }
-    function plain() { try { } finally { } }
+    function hooked() { ${enterCode(1, sampling)}try { } finally { ${exitCode(sampling)} } }
+    // The learner's function has no try/finally of its own: the transform's is overhead too.
+    function plain() { }
     const wrapped = wrapper(-2, nativeAbs, 1, null);
-    const N = 500;
+    const N = 250;
     const timeIt = (fn) => { const s = now(); for (let i = 0; i < N; i++) fn(); return now() - s; };
     const timeCalls = (fn) => { const s = now(); for (let i = 0; i < N; i++) fn(i); return now() - s; };
     const timeLoop = () => { const s = now(); for (let i = 0; i < N; i++); return now() - s; };
@@ -300,34 +336,94 @@ ${WRAPPERS}
     $wb$c = baseB;
     wrapped(0);
     const c = base.lc, b = baseB.lc;
-    let best = Infinity, bestPlain = Infinity, inner = Infinity;
-    let bestWrapped = Infinity, bestDirect = Infinity, bestLoop = Infinity, innerB = Infinity;
-    for (let round = 0; round < 3; round++) {
+    // The lower quartile of many short interleaved rounds, not the minimum: the hooks cost
+    // what they cost in this run's conditions (a busy machine slows them as it slows the
+    // learner's code; the minimum under-compensates, leaving the rest in the callers),
+    // while a round the scheduler paused is an outlier above.
+    const ROUNDS = 15;
+    const hookedT = [], plainT = [], innerT = [], wrappedT = [], directT = [], loopT = [], innerBT = [];
+    for (let round = 0; round < ROUNDS; round++) {
       $wb$c = base;
       let before = c.total;
-      best = Math.min(best, timeIt(hooked));
-      inner = Math.min(inner, (c.total - before) / N);
-      bestPlain = Math.min(bestPlain, timeIt(plain));
+      hookedT[round] = timeIt(hooked);
+      innerT[round] = (c.total - before) / N;
+      plainT[round] = timeIt(plain);
       $wb$c = baseB;
       before = b.total;
-      bestWrapped = Math.min(bestWrapped, timeCalls(wrapped));
-      innerB = Math.min(innerB, (b.total - before) / N);
-      bestDirect = Math.min(bestDirect, timeCalls(nativeAbs));
-      bestLoop = Math.min(bestLoop, timeLoop());
+      wrappedT[round] = timeCalls(wrapped);
+      innerBT[round] = (b.total - before) / N;
+      directT[round] = timeCalls(nativeAbs);
+      loopT[round] = timeLoop();
     }
+    // No built-ins here: they are wrapped, and this runs while the tree is still current.
+    const quartile = (xs) => {
+      for (let i = 1; i < xs.length; i++) for (let j = i; j > 0 && xs[j - 1] > xs[j]; j--) { const t = xs[j]; xs[j] = xs[j - 1]; xs[j - 1] = t; }
+      return xs[xs.length >> 2];
+    };
+    const best = quartile(hookedT), bestPlain = quartile(plainT), inner = quartile(innerT);
+    const bestWrapped = quartile(wrappedT), bestDirect = quartile(directT), bestLoop = quartile(loopT), innerB = quartile(innerBT);
     $wb$c = root;
     const split = (perCall, measuredInner) => {
       const innerMs = Math.max(0, Math.min(measuredInner, perCall));
       return [innerMs * 1e6, (perCall - innerMs) * 1e6];
     };
-    const [innerNs, outerNs] = split(Math.max(0, (best - bestPlain) / N), inner);
+    // The event sampler times nothing between its clock reads, so it cannot see the
+    // split: its entry and exit are symmetric around them, so half and half.
+    const [innerNs, outerNs] = split(Math.max(0, (best - bestPlain) / N), sampling ? (best - bestPlain) / N / 2 : inner);
     // The wrapper's measured interval also holds the built-in's own call (direct loop - empty loop).
     const own = Math.max(0, (bestDirect - bestLoop) / N);
-    const [builtinInnerNs, builtinOuterNs] = split(Math.max(0, (bestWrapped - bestDirect) / N), innerB - own);
+    const [builtinInnerNs, builtinOuterNs] = split(Math.max(0, (bestWrapped - bestDirect) / N), sampling ? (bestWrapped - bestDirect) / N / 2 : innerB - own);
     return { innerNs, outerNs, builtinInnerNs, builtinOuterNs };
   }
 
+  /* ---- the event sampler ---- */
+  const floor = Math.floor; // before the built-ins are wrapped
+  let samples = 0;
+  // The timeline: [node id, break depth, samples] per tick. The break depth is the
+  // shallowest depth whose call is not the one the previous tick saw (a node entered
+  // again counts as a new call), so the host starts new spans from there.
+  const ticks = [], maxTicks = cfg.maxTicks || 0;
+  let nTicks = 0;
+  const pathNode = [], pathCalls = [];
+  let pathLen = 0;
+  /** Counts the samples that fell due for the innermost call: it was running when they did. */
+  function tick() {
+    var n = floor((now() - $wb$u) / sampleMs) + 1;
+    if (!(n >= 1)) return;
+    $wb$u += n * sampleMs;
+    var c = $wb$c;
+    c.samples += n;
+    samples += n;
+    if (nTicks >= maxTicks) return;
+    var x = c, brk = c.depth + 1;
+    while (x !== null && !(pathNode[x.depth] === x && pathCalls[x.depth] === x.calls)) {
+      pathNode[x.depth] = x; pathCalls[x.depth] = x.calls; brk = x.depth; x = x.parent;
+    }
+    for (var i = c.depth + 1; i < pathLen; i++) pathNode[i] = null;
+    pathLen = c.depth + 1;
+    var k = nTicks++ * 3;
+    ticks[k] = c.id; ticks[k + 1] = brk; ticks[k + 2] = n;
+  }
+  function collectSamples() {
+    if (now() >= $wb$u) tick();
+    $wb$u = Infinity;
+    const tEnd = now() + wb.simulated;
+    const open = $wb$c.depth;
+    const out = [];
+    for (let i = 0, k = 0; i < nodes.length; i++) {
+      const c = nodes[i];
+      out[k++] = c.frame; out[k++] = c.parent === null ? -1 : c.parent.id; out[k++] = c.calls; out[k++] = c.samples;
+    }
+    return {
+      kind: 'events', nodes: out, builtinNames, intervalMs: sampleMs, samples, rootMs: tEnd - tStart, openFrames: open,
+      ticks, ticksTruncated: nTicks >= maxTicks,
+      // Measured last, when the engine is warm (ticks are off: $wb$u is Infinity).
+      calibration: calibrate(),
+    };
+  }
+
   const def = (name, value) => Object.defineProperty(globalThis, name, { value, writable: false, configurable: true, enumerable: false });
+  if (sampling) def('${HOOKS.tick}', tick);
   def('${HOOKS.enter}', enter);
   def('${HOOKS.exit}', exit);
   def('${HOOKS.now}', now);
@@ -346,8 +442,10 @@ ${WRAPPERS}
     root.quiet = false;
     tStart = now() + wb.simulated;
     startOffset = tStart - t0real;
+    if (sampling) $wb$u = now() + sampleMs;
   });
   shared.collect = function () {
+    if (sampling) return collectSamples();
     const tEnd = now() + wb.simulated;
     const open = $wb$c.depth;
     if ($wb$c !== root) unwindTo(root, tEnd - sim);
@@ -376,3 +474,7 @@ ${WRAPPERS}
   };
 })
 `;
+
+export const DETERMINISTIC_SOURCE = recorderSource(false);
+/** The event sampler: this recorder with sampleMs > 0 in its config, and its inline code. */
+export const EVENT_SAMPLING_SOURCE = recorderSource(true);

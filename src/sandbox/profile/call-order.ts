@@ -246,7 +246,8 @@ export function callOrderStretches(profile: Profile): CallOrder {
     const c = cursor.get(s.call.node) ?? { index: 0, used: 0 };
     cursor.set(s.call.node, c);
     if (items.length > 1) filled = true;
-    if (s.ms === 0 && end === t) push(out, s.call.node, t, t); // still separates two calls of one node
+    // A stretch with no time left after the overhead is taken off still separates two calls of one node.
+    if (end === t) push(out, s.call.node, t, t);
     // The fill, in order, across the node's stretches: its own time, then its incomplete descendants'.
     while (c.index < items.length && t < end) {
       const item = items[c.index];

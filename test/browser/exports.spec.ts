@@ -149,3 +149,42 @@ for (const [label, code, filename] of [
     });
   });
 }
+
+/**
+ * The .cpuprofile in the DevTools front end that /usr/bin/chromium ships
+ * (devtools://devtools/bundled/): loaded the way the Performance panel loads a
+ * file (SamplesIntegrator.createFakeTraceFromCpuProfile, then the trace model
+ * with every handler), reading the bounds and the flame chart's calls it builds.
+ */
+test.describe('Chromium DevTools\' Performance panel opens the .cpuprofile', () => {
+  test('the sleeper\'s six naps are six separate one-second calls', async ({ page }) => {
+    const profile = await profileOf(await readFile(SLEEPER, 'utf8'), 'sleeper.js');
+    const cpu = JSON.parse(renderCpuProfile(profile));
+    await page.goto('devtools://devtools/bundled/devtools_app.html');
+    const loaded = await page.evaluate(async (cpuProfile) => {
+      const Trace = await import(/* @vite-ignore */ './models/trace/trace.js');
+      const file = Trace.Helpers.SamplesIntegrator.SamplesIntegrator.createFakeTraceFromCpuProfile(cpuProfile, Trace.Types.Events.ThreadID(1));
+      const model = Trace.TraceModel.Model.createWithAllHandlers();
+      await model.parse(file.traceEvents, { metadata: file.metadata, isCPUProfile: true });
+      const parsed = model.parsedTrace(0);
+      const data = parsed.data ?? parsed;
+      const calls: Array<{ name: string; ts: number; dur: number }> = [];
+      for (const byThread of data.Samples.profilesInProcess.values())
+        for (const thread of byThread.values()) for (const c of thread.profileCalls) calls.push({ name: c.callFrame.functionName, ts: c.ts, dur: c.dur });
+      return { bounds: { min: data.Meta.traceBounds.min, range: data.Meta.traceBounds.range }, calls };
+    }, cpu);
+    // The chart starts at the profile's start and lasts the run (it was empty, with a negative total, at startTime 0).
+    expect(loaded.bounds.min).toBe(cpu.startTime);
+    expect(Math.abs(loaded.bounds.range - profile.root.totalMs * 1000)).toBeLessThanOrEqual(2);
+    const naps = loaded.calls.filter((c) => c.name === 'sleep').sort((a, b) => a.ts - b.ts);
+    expect(naps).toHaveLength(6);
+    for (const nap of naps) {
+      // One simulated second, plus at most the run's real time (whole µs at both ends; DevTools keeps floats).
+      expect(nap.dur).toBeGreaterThanOrEqual(1_000_000 - 2);
+      expect(nap.dur).toBeLessThanOrEqual(1_000_000 + profile.meta.cpuMs * 1000 + 2);
+    }
+    for (let i = 1; i < naps.length; i++) expect(naps[i].ts).toBeGreaterThanOrEqual(naps[i - 1].ts + naps[i - 1].dur - 1);
+    expect(loaded.calls.filter((c) => c.name === 'sleepOneSecond')).toHaveLength(6);
+    expect(loaded.calls.filter((c) => c.name === 'function1')).toHaveLength(1);
+  });
+});

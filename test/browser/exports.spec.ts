@@ -162,7 +162,8 @@ test.describe('Chromium DevTools\' Performance panel opens the .cpuprofile', () 
     const cpu = JSON.parse(renderCpuProfile(profile));
     await page.goto('devtools://devtools/bundled/devtools_app.html');
     const loaded = await page.evaluate(async (cpuProfile) => {
-      const Trace = await import(/* @vite-ignore */ './models/trace/trace.js');
+      const traceModule = './models/trace/trace.js'; // DevTools' own module, relative to its page
+      const Trace = await import(traceModule);
       const file = Trace.Helpers.SamplesIntegrator.SamplesIntegrator.createFakeTraceFromCpuProfile(cpuProfile, Trace.Types.Events.ThreadID(1));
       const model = Trace.TraceModel.Model.createWithAllHandlers();
       await model.parse(file.traceEvents, { metadata: file.metadata, isCPUProfile: true });
@@ -170,7 +171,8 @@ test.describe('Chromium DevTools\' Performance panel opens the .cpuprofile', () 
       const data = parsed.data ?? parsed;
       const calls: Array<{ name: string; ts: number; dur: number }> = [];
       for (const byThread of data.Samples.profilesInProcess.values())
-        for (const thread of byThread.values()) for (const c of thread.profileCalls) calls.push({ name: c.callFrame.functionName, ts: c.ts, dur: c.dur });
+        for (const thread of byThread.values())
+          for (const c of thread.profileCalls as Array<{ callFrame: { functionName: string }; ts: number; dur: number }>) calls.push({ name: c.callFrame.functionName, ts: c.ts, dur: c.dur });
       return { bounds: { min: data.Meta.traceBounds.min, range: data.Meta.traceBounds.range }, calls };
     }, cpu);
     // The chart starts at the profile's start and lasts the run (it was empty, with a negative total, at startTime 0).

@@ -73,15 +73,24 @@ function matchSpans(profile: Profile): Matched[] {
   return out;
 }
 
-/** Nodes whose every call has a matched span, and whose parent is complete too. */
+/**
+ * Nodes whose every call has a matched span, and whose parent is complete too.
+ * Without a call count (a sampler counts no calls), a node with spans counts
+ * as complete unless the timeline was capped. A node with no time has nothing to lose.
+ */
 function completeNodes(profile: Profile, matched: Matched[]): Set<CallNode> {
   const count = new Map<CallNode, number>();
   for (const m of matched) count.set(m.node, (count.get(m.node) ?? 0) + 1);
+  const isComplete = (node: CallNode) => {
+    const spans = count.get(node) ?? 0;
+    if (spans === 0 && node.totalMs === 0) return true;
+    return node.calls > 0 ? spans === node.calls : spans > 0 && !profile.spansTruncated;
+  };
   const complete = new Set<CallNode>([profile.root]);
   const stack = [...profile.root.children];
   while (stack.length) {
     const node = stack.pop()!;
-    if ((count.get(node) ?? 0) !== node.calls) continue;
+    if (!isComplete(node)) continue;
     complete.add(node);
     stack.push(...node.children);
   }

@@ -119,6 +119,27 @@ describe('a run longer than the timeline\'s cap', async () => {
   });
 });
 
+describe('a run that ends in an error', async () => {
+  const code = 'function work() { sleep(0.5); null.boom; }\nfunction crash() { sleep(0.25); work(); }\ncrash();';
+  const { profile, status } = await profileCode(code);
+
+  it('still gives every function the table\'s time, in call order', () => {
+    expect(status).toBe('error');
+    const order = callOrderStretches(profile);
+    const own = new Map<string, number>();
+    for (const s of order.stretches) {
+      const name = profile.frames[s.node.frame].name;
+      own.set(name, (own.get(name) ?? 0) + s.end - s.start);
+    }
+    for (const r of flatRows(profile)) expect(Math.abs((own.get(profile.frames[r.frame].name) ?? 0) - r.selfMs), profile.frames[r.frame].name).toBeLessThanOrEqual(1e-9 * profile.root.totalMs);
+    const loaded = loadLikeDevTools(toCpuProfile(profile, { startedAtMs: EPOCH_MS }));
+    expect(loaded.frames.filter((f) => f.name === 'sleep')).toHaveLength(2);
+    // The recorder closes the calls the error unwinds, so the spans still hold every call.
+    expect(order.source).toBe('spans');
+    expect(toSpeedscope(profile).profiles[0].type).toBe('evented');
+  });
+});
+
 describe('speedscope\'s evented JSON', async () => {
   const { profile } = await profileCode(example('sleeper.js'));
   const file = toSpeedscope(profile);

@@ -117,6 +117,7 @@ test.describe('profile views', () => {
     const table = await openView(cell, 'profile');
     for (const [id, check] of [
       ['cpuprofile', (text: string) => expect(JSON.parse(text).nodes.length).toBeGreaterThan(3)],
+      ['speedscope', (text: string) => expect(JSON.parse(text).profiles[0].type).toBe('evented')],
       ['folded', (text: string) => expect(text).toMatch(/function1.* \d+/)],
       ['dot', (text: string) => expect(text).toMatch(/^digraph/)],
       ['csv', (text: string) => expect(text.split('\n')[0]).toMatch(/calls/)],

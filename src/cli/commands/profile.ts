@@ -6,7 +6,7 @@
  * that point is still printed, then the error, and the exit code is 1.
  */
 import { writeFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { formatRunError, runGuarded } from '../../sandbox/node';
 import { ALL_TOOLS } from '../../sandbox/tools';
@@ -19,6 +19,7 @@ import {
   renderDot,
   renderFolded,
   renderPartnersText,
+  renderSpeedscope,
   renderStatsText,
   renderTreeText,
   type Restriction,
@@ -44,11 +45,13 @@ profile, like \`python -m cProfile -s calls file.py\` (or pyinstrument with --sa
   --table            print the table (default without --sampling)
   --no-builtins      leave built-in functions (sleep, console.*, Math.* ...) out
   --out FILE         also write the profile: .cpuprofile (Chrome DevTools, speedscope),
-                     .dot (Graphviz), .folded (flame graphs), .csv, .json (the profile model)
+                     .speedscope.json (speedscope, call order in ms), .dot (Graphviz),
+                     .folded (flame graphs, microseconds), .csv, .json (the profile model)
   --timeout 10s  --memory 64MB  --seed N   limits, as for \`workbook run\``;
 
 const EXPORTS: Record<string, (p: Profile) => string> = {
-  '.cpuprofile': renderCpuProfile,
+  '.speedscope.json': renderSpeedscope,
+  '.cpuprofile': (p) => renderCpuProfile(p),
   '.dot': (p) => renderDot(p),
   '.gv': (p) => renderDot(p),
   '.folded': (p) => renderFolded(p),
@@ -56,6 +59,15 @@ const EXPORTS: Record<string, (p: Profile) => string> = {
   '.csv': (p) => renderCsv(p),
   '.json': (p) => JSON.stringify(p, null, 1),
 };
+
+/** The export for a file name: the longest known extension it ends with (`.speedscope.json` before `.json`). */
+function exporterFor(file: string): ((p: Profile) => string) | undefined {
+  const name = basename(file).toLowerCase();
+  const ext = Object.keys(EXPORTS)
+    .filter((e) => name.endsWith(e))
+    .sort((a, b) => b.length - a.length)[0];
+  return ext ? EXPORTS[ext] : undefined;
+}
 
 function collectRepeated(argv: string[], name: string): string[] {
   const values: string[] = [];
@@ -87,8 +99,9 @@ export default async function profile(argv: string[]): Promise<number> {
     return 2;
   }
   const out = typeof options.out === 'string' ? options.out : typeof options.o === 'string' ? options.o : undefined;
-  if (out && !EXPORTS[extname(out).toLowerCase()]) {
-    process.stderr.write(`Cannot tell the format of "${out}": use .cpuprofile, .dot, .folded, .csv or .json\n`);
+  const exporter = out ? exporterFor(out) : undefined;
+  if (out && !exporter) {
+    process.stderr.write(`Cannot tell the format of "${out}": use .cpuprofile, .speedscope.json, .dot, .folded, .csv or .json\n`);
     return 2;
   }
   const sampling = options.sampling === true;
@@ -126,8 +139,8 @@ export default async function profile(argv: string[]): Promise<number> {
     if (prof.meta.overheadCorrected) {
       process.stderr.write(`(profiler overhead of ~${Math.round(prof.meta.overheadPerEventNs)} ns per event subtracted from the times)\n`);
     }
-    if (out) {
-      await writeFile(out, EXPORTS[extname(out).toLowerCase()](prof));
+    if (out && exporter) {
+      await writeFile(out, exporter(prof));
       process.stderr.write(`Wrote ${out}\n`);
     }
   } else {

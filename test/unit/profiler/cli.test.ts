@@ -37,13 +37,14 @@ describe('workbook profile', () => {
 
   it('writes exports chosen by the file extension', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-profile-'));
-    for (const ext of ['cpuprofile', 'dot', 'folded', 'csv']) {
+    for (const ext of ['cpuprofile', 'speedscope.json', 'dot', 'folded', 'csv']) {
       const out = join(dir, `sleeper.${ext}`);
       const r = cli('--out', out, 'src/content/examples/sleeper.js');
       expect(r.status).toBe(0);
       expect(r.stderr).toContain(`Wrote ${out}`);
       const text = readFileSync(out, 'utf8');
       if (ext === 'cpuprofile') expect(JSON.parse(text).nodes[0].callFrame.functionName).toBe('(root)');
+      if (ext === 'speedscope.json') expect(JSON.parse(text).profiles[0]).toMatchObject({ type: 'evented', unit: 'milliseconds' });
       if (ext === 'dot') expect(text.startsWith('digraph {')).toBe(true);
       if (ext === 'folded') expect(text).toMatch(/;sleepOneSecond \(sleeper\.js:5\);sleep \d+$/m);
       if (ext === 'csv') expect(text.split('\n')[0]).toMatch(/^function,file,line/);

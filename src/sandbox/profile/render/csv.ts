@@ -1,10 +1,17 @@
 /**
  * Renderer: the flat table as CSV (RFC 4180 quoting), times in seconds as
- * pstats prints them but with full precision, for spreadsheets.
+ * pstats prints them but at full precision: the shortest decimal that reads
+ * back as the same double (exponent form for tiny per-call times, which
+ * spreadsheets and every CSV reader parse), never rounded to 0.
  */
 import type { Profile } from '../../types';
 import { flatRows } from '../flat';
 import { sortRows, type SortKey } from '../sort';
+
+/** Milliseconds as seconds, every digit kept. */
+function seconds(ms: number | undefined): number | undefined {
+  return ms === undefined ? undefined : ms / 1000;
+}
 
 function cell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
@@ -26,10 +33,10 @@ export function renderCsv(profile: Profile, sort: SortKey[] = ['cumulative']): s
         f.builtin,
         r.calls,
         r.primitiveCalls,
-        (r.selfMs / 1000).toFixed(6),
-        r.selfPerCall === undefined ? undefined : (r.selfPerCall / 1000).toFixed(6),
-        (r.totalMs / 1000).toFixed(6),
-        r.totalPerCall === undefined ? undefined : (r.totalPerCall / 1000).toFixed(6),
+        seconds(r.selfMs),
+        seconds(r.selfPerCall),
+        seconds(r.totalMs),
+        seconds(r.totalPerCall),
       ]
         .map(cell)
         .join(','),

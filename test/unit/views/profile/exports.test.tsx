@@ -7,7 +7,7 @@ import { loadProfile } from './load-fixture';
 afterEach(cleanup);
 
 describe('export bar', () => {
-  it('downloads .cpuprofile, folded stacks, DOT and CSV with the renderers’ text', async () => {
+  it('downloads .cpuprofile, speedscope JSON, folded stacks, DOT and CSV with the renderers’ text', async () => {
     const saved: Array<{ name: string; text: string }> = [];
     const blobs = new Map<string, Blob>();
     let n = 0;
@@ -22,12 +22,13 @@ describe('export bar', () => {
     });
     const profile = loadProfile('sleeper');
     render(<ExportBar profile={profile} cellId="sleeper" />);
-    for (const id of ['cpuprofile', 'folded', 'dot', 'csv']) {
+    for (const id of ['cpuprofile', 'speedscope', 'folded', 'dot', 'csv']) {
       fireEvent.click(document.querySelector(`[data-export="${id}"]`)!);
     }
-    await waitFor(() => expect(saved).toHaveLength(4));
+    await waitFor(() => expect(saved).toHaveLength(5), { timeout: 15_000 }); // five renderers loaded on demand, on a busy machine
     const byName = Object.fromEntries(saved.map((s) => [s.name, s.text]));
     expect(JSON.parse(byName['sleeper.cpuprofile']).nodes.length).toBeGreaterThan(5);
+    expect(JSON.parse(byName['sleeper.speedscope.json']).$schema).toBe('https://www.speedscope.app/file-format-schema.json');
     expect(byName['sleeper.folded.txt']).toMatch(/function1.*;.*sleep.* 5000\d{3}/);
     expect(byName['sleeper.dot']).toMatch(/^digraph/);
     expect(byName['sleeper.csv'].split('\n')[0]).toMatch(/ncalls/);

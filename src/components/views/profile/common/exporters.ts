@@ -5,7 +5,7 @@
 import type { Profile } from '../../../../sandbox/types';
 
 export interface ExportFormat {
-  id: 'cpuprofile' | 'folded' | 'dot' | 'csv';
+  id: 'cpuprofile' | 'speedscope' | 'folded' | 'dot' | 'csv';
   label: string;
   extension: string;
   mime: string;
@@ -19,6 +19,13 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     extension: 'cpuprofile',
     mime: 'application/json',
     render: async (profile) => (await import('../../../../sandbox/profile/render/cpuprofile')).renderCpuProfile(profile),
+  },
+  {
+    id: 'speedscope',
+    label: 'speedscope',
+    extension: 'speedscope.json',
+    mime: 'application/json',
+    render: async (profile) => (await import('../../../../sandbox/profile/render/speedscope')).renderSpeedscope(profile),
   },
   {
     id: 'folded',

@@ -1,6 +1,6 @@
 /**
  * Downloads under every profile view: Chrome .cpuprofile (DevTools, speedscope),
- * folded stacks (flamegraph.pl, speedscope), DOT (Graphviz) and CSV (spreadsheets).
+ * speedscope's own JSON (call order, exact times), folded stacks (flamegraph.pl, speedscope), DOT (Graphviz) and CSV (spreadsheets).
  * Each renderer is loaded only when its button is pressed.
  */
 import { useState } from 'react';

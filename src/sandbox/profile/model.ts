@@ -71,6 +71,8 @@ export function frameLocation(frame: Frame): string {
  */
 export function pstatsName(frame: Frame): string {
   if (!frame.builtin) return `${frame.file}:${frame.line}(${frameName(frame)})`;
+  // Names imported from pstats keep Python's own `<built-in method print>` form.
+  if (frame.name.startsWith('<') && frame.name.endsWith('>')) return `{${frame.name.slice(1, -1)}}`;
   const proto = /^(\w+)\.prototype\.(.+)$/.exec(frame.name);
   if (proto) return `{method '${proto[2]}' of '${proto[1]}' objects}`;
   return `{built-in method ${frame.name}}`;

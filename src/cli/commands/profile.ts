@@ -6,26 +6,16 @@
  * that point is still printed, then the error, and the exit code is 1.
  */
 import { writeFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { formatRunError, runInSandbox } from '../../sandbox/node';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { profilerTool } from '../../sandbox/profiler/tool';
-import {
-  SORT_KEYS,
-  isSortKey,
-  renderCpuProfile,
-  renderCsv,
-  renderDot,
-  renderFolded,
-  renderPartnersText,
-  renderStatsText,
-  renderTreeText,
-  type Restriction,
-  type SortKey,
-} from '../../sandbox/profile/index';
-import type { Profile, RunRequest } from '../../sandbox/types';
+import { renderTreeText } from '../../sandbox/profile/index';
+import type { RunRequest } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
+import { EXPORT_HELP, exporterFor, extensionList } from '../formats';
+import { SORT_HELP, printTables, statsTextOptions } from '../table-options';
 import { printEntry } from './run';
 
 const USAGE = `Usage: workbook profile [options] file.js
@@ -33,7 +23,7 @@ const USAGE = `Usage: workbook profile [options] file.js
 Runs file.js in the workbook's QuickJS sandbox under a profiler and prints the
 profile, like \`python -m cProfile -s calls file.py\` (or pyinstrument with --sampling).
 
-  --sort KEY[,KEY]   order of the table (pstats keys): ${SORT_KEYS.filter((k) => !k.includes('-') && k !== 'samples').join(', ')}
+  --sort KEY[,KEY]   order of the table (pstats keys): ${SORT_HELP}
   --limit R          restrict the rows: N (top N), 0.F (that fraction) or a regex, repeatable
   --callers          also print who called each listed function
   --callees          also print what each listed function called
@@ -42,34 +32,8 @@ profile, like \`python -m cProfile -s calls file.py\` (or pyinstrument with --sa
   --tree             print the call tree (default with --sampling)
   --table            print the table (default without --sampling)
   --no-builtins      leave built-in functions (sleep, console.*, Math.* ...) out
-  --out FILE         also write the profile: .cpuprofile (Chrome DevTools, speedscope),
-                     .dot (Graphviz), .folded (flame graphs), .csv, .json (the profile model)
+  --out FILE         also write the profile: ${EXPORT_HELP}
   --timeout 10s  --memory 64MB  --seed N   limits, as for \`workbook run\``;
-
-const EXPORTS: Record<string, (p: Profile) => string> = {
-  '.cpuprofile': renderCpuProfile,
-  '.dot': (p) => renderDot(p),
-  '.gv': (p) => renderDot(p),
-  '.folded': (p) => renderFolded(p),
-  '.txt': (p) => renderFolded(p),
-  '.csv': (p) => renderCsv(p),
-  '.json': (p) => JSON.stringify(p, null, 1),
-};
-
-function collectRepeated(argv: string[], name: string): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === `--${name}` && i + 1 < argv.length) values.push(argv[i + 1]);
-    else if (argv[i].startsWith(`--${name}=`)) values.push(argv[i].slice(name.length + 3));
-  }
-  return values;
-}
-
-function restriction(text: string): Restriction {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (/^0?\.\d+$/.test(text)) return Number(text);
-  return text;
-}
 
 export default async function profile(argv: string[]): Promise<number> {
   const valueOptions = ['sort', 's', 'limit', 'interval', 'out', 'o', 'timeout', 'memory', 'seed'];
@@ -78,16 +42,14 @@ export default async function profile(argv: string[]): Promise<number> {
     console.log(USAGE);
     return options.help || options.h ? 0 : 2;
   }
-  const sortText = typeof options.sort === 'string' ? options.sort : typeof options.s === 'string' ? options.s : undefined;
-  const sort = (sortText ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  const badKey = sort.find((k) => !isSortKey(k));
-  if (badKey) {
-    process.stderr.write(`Unknown sort key "${badKey}". Use one of: ${SORT_KEYS.join(', ')}\n`);
+  const textOptions = statsTextOptions(argv, options);
+  if ('error' in textOptions) {
+    process.stderr.write(textOptions.error + '\n');
     return 2;
   }
   const out = typeof options.out === 'string' ? options.out : typeof options.o === 'string' ? options.o : undefined;
-  if (out && !EXPORTS[extname(out).toLowerCase()]) {
-    process.stderr.write(`Cannot tell the format of "${out}": use .cpuprofile, .dot, .folded, .csv or .json\n`);
+  if (out && !exporterFor(out)) {
+    process.stderr.write(`Cannot tell the format of "${out}": use ${extensionList()}\n`);
     return 2;
   }
   const sampling = options.sampling === true;
@@ -117,16 +79,13 @@ export default async function profile(argv: string[]): Promise<number> {
   if (prof) {
     const showTree = options.tree === true || (sampling && options.table !== true);
     const showTable = options.table === true || !showTree;
-    const textOptions = { sort: sort as SortKey[], restrictions: collectRepeated(argv, 'limit').map(restriction) };
-    if (showTable) process.stdout.write(renderStatsText(prof, textOptions));
-    if (options.callers === true) process.stdout.write(renderPartnersText(prof, 'callers', textOptions));
-    if (options.callees === true) process.stdout.write(renderPartnersText(prof, 'callees', textOptions));
+    printTables(prof, textOptions, { table: showTable, callers: options.callers === true, callees: options.callees === true });
     if (showTree) process.stdout.write(renderTreeText(prof, { color: process.stdout.isTTY === true }));
     if (prof.meta.overheadCorrected) {
       process.stderr.write(`(profiler overhead of ~${Math.round(prof.meta.overheadPerEventNs)} ns per event subtracted from the times)\n`);
     }
     if (out) {
-      await writeFile(out, EXPORTS[extname(out).toLowerCase()](prof));
+      await writeFile(out, exporterFor(out)!(prof));
       process.stderr.write(`Wrote ${out}\n`);
     }
   } else {

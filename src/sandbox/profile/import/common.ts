@@ -36,6 +36,28 @@ export function newNode(frame: number): CallNode {
   return { frame, calls: 0, selfMs: 0, totalMs: 0, children: [] };
 }
 
+/**
+ * Finds or adds the child of a node for a frame, in constant time (a wide tree
+ * from a 50 MB file would make a linear search of the children quadratic).
+ */
+export class TreeBuilder {
+  private readonly index = new Map<CallNode, Map<number, CallNode>>();
+  private count = 1;
+
+  child(parent: CallNode, frame: number): CallNode {
+    let byFrame = this.index.get(parent);
+    if (!byFrame) this.index.set(parent, (byFrame = new Map()));
+    let child = byFrame.get(frame);
+    if (!child) {
+      if (++this.count > MAX_IMPORT_NODES) throw new ImportError(`too large: more than ${MAX_IMPORT_NODES} call paths`);
+      child = newNode(frame);
+      byFrame.set(frame, child);
+      parent.children.push(child);
+    }
+    return child;
+  }
+}
+
 export interface ImportedMetaInput {
   source: string;
   filename: string;

@@ -5,11 +5,12 @@
 import type { Profile } from '../../../../sandbox/types';
 
 export interface ExportFormat {
-  id: 'cpuprofile' | 'folded' | 'dot' | 'csv';
+  id: 'cpuprofile' | 'folded' | 'dot' | 'csv' | 'pstats';
   label: string;
   extension: string;
   mime: string;
-  render(profile: Profile): Promise<string>;
+  /** Text, or bytes for a binary format (.pstats). */
+  render(profile: Profile): Promise<string | Uint8Array>;
 }
 
 export const EXPORT_FORMATS: ExportFormat[] = [
@@ -19,6 +20,13 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     extension: 'cpuprofile',
     mime: 'application/json',
     render: async (profile) => (await import('../../../../sandbox/profile/render/cpuprofile')).renderCpuProfile(profile),
+  },
+  {
+    id: 'pstats',
+    label: '.pstats',
+    extension: 'pstats',
+    mime: 'application/octet-stream',
+    render: async (profile) => (await import('../../../../sandbox/profile/render/pstats')).toPstats(profile),
   },
   {
     id: 'folded',

@@ -78,6 +78,18 @@ export function pstatsName(frame: Frame): string {
   return `{built-in method ${frame.name}}`;
 }
 
+/** cProfile's (file, line, name) key, which pstats sorts by and prints as pstatsName(). */
+export function pstatsKey(frame: Frame): [string, number, string] {
+  if (frame.builtin) return ['~', 0, `<${pstatsName(frame).slice(1, -1)}>`];
+  return [frame.file, frame.line, frameName(frame)];
+}
+
+/** Python's ordering of those keys (tuples compare field by field). */
+export function comparePstatsKeys(a: [string, number, string], b: [string, number, string]): number {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
 /** A key that identifies a function across two runs of edited code (lines may move). */
 export function frameKey(frame: Frame): string {
   return `${frame.builtin ? '~' : frame.file}\u0000${frame.name}`;

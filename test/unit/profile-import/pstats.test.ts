@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importProfile } from '../../../src/sandbox/profile/import/index';
 import { PSTATS_NOTE } from '../../../src/sandbox/profile/import/pstats';
-import { flatRows, renderStatsText, type SortKey } from '../../../src/sandbox/profile/index';
+import { flatRows, renderPartnersText, renderStatsText, type SortKey } from '../../../src/sandbox/profile/index';
 import { cprofile, pstatsPrint, tablePart, tempDir } from './python';
 
 const fixtures = resolve(__dirname, '../../fixtures/python');
@@ -33,6 +33,18 @@ describe('.pstats from python3 -m cProfile', () => {
       for (const sort of sorts) {
         const ours = tablePart(renderStatsText(profile, { sort }));
         expect(ours, `sort ${sort.join(',')}`).toEqual(tablePart(pstatsPrint(files[program], sort)));
+      }
+    });
+  }
+
+  for (const program of programs) {
+    it(`${program}: callers and callees are pstats' print_callers and print_callees, line for line`, () => {
+      const profile = importProfile(new Uint8Array(readFileSync(files[program])), program);
+      const trimmed = (text: string) => text.split('\n').map((l) => l.trimEnd());
+      for (const sort of [[], ['cumulative']] as SortKey[][]) {
+        for (const direction of ['callers', 'callees'] as const) {
+          expect(trimmed(renderPartnersText(profile, direction, { sort })), `${direction} ${sort}`).toEqual(trimmed(pstatsPrint(files[program], sort, direction)));
+        }
       }
     });
   }

@@ -4,17 +4,11 @@
  * Python's `pstats.Stats(path)`, gprof2dot -f pstats and SnakeViz read.
  * Built-ins use cProfile's own keys: ('~', 0, '<built-in method sleep>').
  */
-import type { Frame, Profile } from '../../types';
+import type { Profile } from '../../types';
 import { flatRows } from '../flat';
-import { pstatsName } from '../model';
+import { pstatsKey } from '../model';
 import { callEdges } from '../partners';
 import { PyDict, PyTuple, writeMarshal, type PyValue } from '../import/marshal';
-
-/** The (file, line, name) key pstats prints as this frame's pstatsName(). */
-function frameKey(frame: Frame): [string, number, string] {
-  if (frame.builtin) return ['~', 0, `<${pstatsName(frame).slice(1, -1)}>`];
-  return [frame.file, frame.line, frame.name || '(anonymous)'];
-}
 
 /** One key per frame; two frames that would share a key get their column added to the name. */
 function uniqueKeys(profile: Profile, frames: number[]): Map<number, PyTuple> {
@@ -22,7 +16,7 @@ function uniqueKeys(profile: Profile, frames: number[]): Map<number, PyTuple> {
   const seen = new Set<string>();
   for (const index of frames) {
     const frame = profile.frames[index];
-    let [file, line, name] = frameKey(frame);
+    let [file, line, name] = pstatsKey(frame);
     if (seen.has(`${file}\u0000${line}\u0000${name}`)) name = `${name}:${frame.column}`;
     seen.add(`${file}\u0000${line}\u0000${name}`);
     keys.set(index, new PyTuple([file, line, name]));

@@ -12,11 +12,11 @@ const PROGRESS_DELAY_MS = 500;
 function boot(root: HTMLElement) {
   const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
   const zone = root.querySelector<HTMLElement>('[data-drop-zone]')!;
-  const progress = root.querySelector<HTMLElement>('[data-progress]')!;
-  const status = root.querySelector<HTMLElement>('[data-status]')!;
-  const error = root.querySelector<HTMLElement>('[data-error]')!;
-  const note = root.querySelector<HTMLElement>('[data-note]')!;
-  const results = root.querySelector<HTMLElement>('[data-results]')!;
+  const progress = root.querySelector<HTMLElement>('[data-viewer-progress]')!;
+  const status = root.querySelector<HTMLElement>('[data-viewer-status]')!;
+  const error = root.querySelector<HTMLElement>('[data-viewer-error]')!;
+  const note = root.querySelector<HTMLElement>('[data-viewer-note]')!;
+  const results = root.querySelector<HTMLElement>('[data-viewer-results]')!;
   let handle: { render(props: unknown): void; unmount(): void } | undefined;
   let generation = 0;
 
@@ -44,7 +44,7 @@ function boot(root: HTMLElement) {
     if (mine !== generation) return;
     handle?.unmount();
     handle = mountResults(results);
-    handle.render({ result: importedResult(profile), show: viewsFor(profile), code: '', cellId: 'viewer' });
+    handle.render({ result: importedResult(profile), show: viewsFor(profile), code: '', cellId: 'viewer', imported: true });
   }
 
   input.addEventListener('change', () => {

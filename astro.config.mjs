@@ -50,6 +50,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapters },
+        { label: 'Profile viewer', link: '/viewer/' },
         ...(hasProgressPage ? [{ label: 'Progress', link: '/progress/' }] : []),
       ],
       components: {

@@ -222,6 +222,39 @@ export interface ProfileMeta {
   sampleCount?: number;
   /** True when the run ended early (error, timeout, OOM): the profile is partial. */
   partial: boolean;
+  /** Imported profiles: the format it was read from (e.g. "pstats", "cpuprofile"). */
+  source?: string;
+  /** Imported profiles: what the format lacks, in a learner's words; the views show it. */
+  note?: string;
+}
+
+/** One function's figures as a format keeps them, when it keeps no call tree (pstats). */
+export interface FlatStatsRow {
+  frame: number;
+  calls: number;
+  primitiveCalls: number;
+  selfMs: number;
+  totalMs: number;
+}
+
+/** One caller -> callee edge as such a format keeps it. */
+export interface FlatStatsEdge {
+  caller: number;
+  callee: number;
+  calls: number;
+  primitiveCalls: number;
+  selfMs: number;
+  totalMs: number;
+}
+
+/**
+ * The file's own flat table and edges, for formats that keep these rather than a
+ * call tree: the table, callers/callees and call graph use them as they are,
+ * while `root` is only an approximation rebuilt from the edges (meta.note says so).
+ */
+export interface FlatStats {
+  functions: FlatStatsRow[];
+  edges: FlatStatsEdge[];
 }
 
 export interface Profile {
@@ -236,4 +269,6 @@ export interface Profile {
   /** Call-order spans for the timeline, capped; see spansTruncated. */
   spans: Span[];
   spansTruncated: boolean;
+  /** Imported from a flat format (pstats): the exact figures; see FlatStats. */
+  stats?: FlatStats;
 }

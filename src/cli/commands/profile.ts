@@ -11,31 +11,20 @@ import { readFile } from 'node:fs/promises';
 import { formatRunError, runGuarded } from '../../sandbox/node';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { profilerTool } from '../../sandbox/profiler/tool';
-import {
-  SORT_KEYS,
-  isSortKey,
-  renderCpuProfile,
-  renderCsv,
-  renderDot,
-  renderFolded,
-  renderPartnersText,
-  renderSpeedscope,
-  renderStatsText,
-  renderTreeText,
-  type Restriction,
-  type SortKey,
-} from '../../sandbox/profile/index';
-import type { Profile, RunRequest } from '../../sandbox/types';
+import { renderTreeText } from '../../sandbox/profile/index';
+import type { RunRequest } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
+import { EXPORT_HELP, exporterFor, extensionList } from '../formats';
+import { SORT_HELP, printTables, statsTextOptions } from '../table-options';
 import { printEntry } from './run';
-import { escapeControls, escapeControlsKeepingColour, writeOut } from '../terminal';
+import { escapeControlsKeepingColour } from '../terminal';
 
 const USAGE = `Usage: workbook profile [options] file.js
 
 Runs file.js in the workbook's QuickJS sandbox under a profiler and prints the
 profile, like \`python -m cProfile -s calls file.py\` (or pyinstrument with --sampling).
 
-  --sort KEY[,KEY]   order of the table (pstats keys): ${SORT_KEYS.filter((k) => !k.includes('-') && k !== 'samples').join(', ')}
+  --sort KEY[,KEY]   order of the table (pstats keys): ${SORT_HELP}
   --limit R          restrict the rows: N (top N), 0.F (that fraction) or a regex, repeatable
   --callers          also print who called each listed function
   --callees          also print what each listed function called
@@ -44,45 +33,8 @@ profile, like \`python -m cProfile -s calls file.py\` (or pyinstrument with --sa
   --tree             print the call tree (default with --sampling)
   --table            print the table (default without --sampling)
   --no-builtins      leave built-in functions (sleep, console.*, Math.* ...) out
-  --out FILE         also write the profile: .cpuprofile (Chrome DevTools, speedscope),
-                     .speedscope.json (speedscope, call order in ms), .dot (Graphviz),
-                     .folded (flame graphs, microseconds), .csv, .json (the profile model)
+  --out FILE         also write the profile: ${EXPORT_HELP}
   --timeout 10s  --memory 64MB  --seed N   limits, as for \`workbook run\``;
-
-const EXPORTS: Record<string, (p: Profile) => string> = {
-  '.speedscope.json': renderSpeedscope,
-  '.cpuprofile': (p) => renderCpuProfile(p),
-  '.dot': (p) => renderDot(p),
-  '.gv': (p) => renderDot(p),
-  '.folded': (p) => renderFolded(p),
-  '.txt': (p) => renderFolded(p),
-  '.csv': (p) => renderCsv(p),
-  '.json': (p) => JSON.stringify(p, null, 1),
-};
-
-/** The export for a file name: the longest known extension it ends with (`.speedscope.json` before `.json`). */
-function exporterFor(file: string): ((p: Profile) => string) | undefined {
-  const name = basename(file).toLowerCase();
-  const ext = Object.keys(EXPORTS)
-    .filter((e) => name.endsWith(e))
-    .sort((a, b) => b.length - a.length)[0];
-  return ext ? EXPORTS[ext] : undefined;
-}
-
-function collectRepeated(argv: string[], name: string): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === `--${name}` && i + 1 < argv.length) values.push(argv[i + 1]);
-    else if (argv[i].startsWith(`--${name}=`)) values.push(argv[i].slice(name.length + 3));
-  }
-  return values;
-}
-
-function restriction(text: string): Restriction {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (/^0?\.\d+$/.test(text)) return Number(text);
-  return text;
-}
 
 export default async function profile(argv: string[]): Promise<number> {
   const valueOptions = ['sort', 's', 'limit', 'interval', 'out', 'o', 'timeout', 'memory', 'seed'];
@@ -91,17 +43,14 @@ export default async function profile(argv: string[]): Promise<number> {
     console.log(USAGE);
     return options.help || options.h ? 0 : 2;
   }
-  const sortText = typeof options.sort === 'string' ? options.sort : typeof options.s === 'string' ? options.s : undefined;
-  const sort = (sortText ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  const badKey = sort.find((k) => !isSortKey(k));
-  if (badKey) {
-    process.stderr.write(`Unknown sort key "${badKey}". Use one of: ${SORT_KEYS.join(', ')}\n`);
+  const textOptions = statsTextOptions(argv, options);
+  if ('error' in textOptions) {
+    process.stderr.write(textOptions.error + '\n');
     return 2;
   }
   const out = typeof options.out === 'string' ? options.out : typeof options.o === 'string' ? options.o : undefined;
-  const exporter = out ? exporterFor(out) : undefined;
-  if (out && !exporter) {
-    process.stderr.write(`Cannot tell the format of "${out}": use .cpuprofile, .speedscope.json, .dot, .folded, .csv or .json\n`);
+  if (out && !exporterFor(out)) {
+    process.stderr.write(`Cannot tell the format of "${out}": use ${extensionList()}\n`);
     return 2;
   }
   const sampling = options.sampling === true;
@@ -131,22 +80,19 @@ export default async function profile(argv: string[]): Promise<number> {
   if (prof) {
     const showTree = options.tree === true || (sampling && options.table !== true);
     const showTable = options.table === true || !showTree;
-    const textOptions = { sort: sort as SortKey[], restrictions: collectRepeated(argv, 'limit').map(restriction) };
-    if (showTable) writeOut(renderStatsText(prof, textOptions));
-    if (options.callers === true) writeOut(renderPartnersText(prof, 'callers', textOptions));
-    if (options.callees === true) writeOut(renderPartnersText(prof, 'callees', textOptions));
+    printTables(prof, textOptions, { table: showTable, callers: options.callers === true, callees: options.callees === true });
     if (showTree) process.stdout.write(escapeControlsKeepingColour(renderTreeText(prof, { color: process.stdout.isTTY === true })));
     if (prof.meta.overheadCorrected) {
       process.stderr.write(`(profiler overhead of ~${Math.round(prof.meta.overheadPerEventNs)} ns per event subtracted from the times)\n`);
     }
-    if (out && exporter) {
-      await writeFile(out, exporter(prof));
+    if (out) {
+      await writeFile(out, exporterFor(out)!(prof));
       process.stderr.write(`Wrote ${out}\n`);
     }
   } else {
     process.stderr.write('No profile was recorded.\n');
   }
-  if (result.error) process.stderr.write(escapeControls(formatRunError(result.error)) + '\n');
-  if (result.limitHit) process.stderr.write(escapeControls(result.limitHit.message) + '\n');
+  if (result.error) process.stderr.write(formatRunError(result.error) + '\n');
+  if (result.limitHit) process.stderr.write(result.limitHit.message + '\n');
   return result.status === 'ok' && prof ? 0 : 1;
 }

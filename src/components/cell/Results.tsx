@@ -25,6 +25,8 @@ export interface ResultsProps {
   code: string;
   cellId: string;
   recorded?: boolean;
+  /** A profile opened from a file (the profile viewer): no run, so no console tab. */
+  imported?: boolean;
 }
 
 /** A fresh key per result, so a view that failed on one run gets a clean slate on the next. */
@@ -44,8 +46,8 @@ export function panelId(cellId: string, viewId: string) {
 }
 
 export function Results(props: ResultsProps) {
-  const { result, previous, live, show, code, cellId, recorded } = props;
-  const viewIds = orderViews(show, (id) => id in VIEWS);
+  const { result, previous, live, show, code, cellId, recorded, imported } = props;
+  const viewIds = imported ? show.filter((id) => id in VIEWS && id !== 'console') : orderViews(show, (id) => id in VIEWS);
   const [selected, setSelected] = useState(viewIds[0]);
   const tabs = useRef(new Map<string, HTMLButtonElement | null>());
   const current = viewIds.includes(selected) ? selected : viewIds[0];

@@ -43,6 +43,8 @@ export interface FlatSummary {
 
 /** Every function of the profile as a pstats row, in first-seen order. */
 export function flatRows(profile: Profile): FlatRow[] {
+  // A pstats import keeps the file's exact table; its tree is only an approximation.
+  if (profile.stats) return profile.stats.functions.map((row) => withPerCall({ ...row }));
   const rows = new Map<number, FlatRow>();
   walkWithRecursion(profile.root, (node, recursion) => {
     let row = rows.get(node.frame);

@@ -71,9 +71,23 @@ export function frameLocation(frame: Frame): string {
  */
 export function pstatsName(frame: Frame): string {
   if (!frame.builtin) return `${frame.file}:${frame.line}(${frameName(frame)})`;
+  // Names imported from pstats keep Python's own `<built-in method print>` form.
+  if (frame.name.startsWith('<') && frame.name.endsWith('>')) return `{${frame.name.slice(1, -1)}}`;
   const proto = /^(\w+)\.prototype\.(.+)$/.exec(frame.name);
   if (proto) return `{method '${proto[2]}' of '${proto[1]}' objects}`;
   return `{built-in method ${frame.name}}`;
+}
+
+/** cProfile's (file, line, name) key, which pstats sorts by and prints as pstatsName(). */
+export function pstatsKey(frame: Frame): [string, number, string] {
+  if (frame.builtin) return ['~', 0, `<${pstatsName(frame).slice(1, -1)}>`];
+  return [frame.file, frame.line, frameName(frame)];
+}
+
+/** Python's ordering of those keys (tuples compare field by field). */
+export function comparePstatsKeys(a: [string, number, string], b: [string, number, string]): number {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
 }
 
 /** A key that identifies a function across two runs of edited code (lines may move). */

@@ -35,6 +35,7 @@ export interface Edge {
  * already active, so `fib -> fib` shows the time of its outermost use.
  */
 export function callEdges(profile: Profile): Edge[] {
+  if (profile.stats) return profile.stats.edges.map((edge) => ({ ...edge }));
   const edges = new Map<string, Edge>();
   const active = new Map<string, number>();
   const stack: Array<{ node: CallNode; key: string | undefined; next: number }> = [{ node: profile.root, key: undefined, next: 0 }];

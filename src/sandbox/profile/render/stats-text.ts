@@ -5,7 +5,7 @@
  */
 import type { Profile } from '../../types';
 import { flatRows, flatSummary, type FlatRow } from '../flat';
-import { pstatsName } from '../model';
+import { comparePstatsKeys, pstatsKey, pstatsName } from '../model';
 import { callEdges, callers, callees, type PartnerRow } from '../partners';
 import { restrictRows, type Restriction } from '../restrict';
 import { sortDescription, sortRows, type SortKey } from '../sort';
@@ -60,34 +60,39 @@ export function renderStatsText(profile: Profile, options: StatsTextOptions = {}
     out.push('   ncalls  tottime  percall  cumtime  percall filename:lineno(function)');
     for (const row of rows) out.push(line(row, profile));
   }
-  out.push('', '');
+  out.push('', '', '');
   return out.join('\n');
 }
 
-/** pstats' print_callers ("was called by...") or print_callees ("called...") for the listed rows. */
+/**
+ * pstats' print_callers ("was called by...") or print_callees ("called...") for
+ * the listed rows, in its exact layout: names padded to the longest listed name
+ * (the longest of all when nothing was left out) plus two, partners in the order
+ * of their (file, line, name) keys.
+ */
 export function renderPartnersText(profile: Profile, direction: 'callers' | 'callees', options: StatsTextOptions = {}): string {
-  const { rows, notes } = listedRows(profile, options);
+  const { all, rows, notes } = listedRows(profile, options);
   const edges = callEdges(profile);
-  const names = rows.map((r) => pstatsName(profile.frames[r.frame]));
-  const width = Math.max(30, ...names.map((n) => n.length)) + 2;
+  const nameOf = (frame: number) => pstatsName(profile.frames[frame]);
+  const widthOf = rows.length < all.length ? rows : all;
+  const width = Math.max(0, ...widthOf.map((r) => nameOf(r.frame).length)) + 2;
   const out: string[] = [];
   out.push(options.sort?.length ? `   Ordered by: ${sortDescription(options.sort)}` : '   Random listing order was used');
   for (const note of notes) out.push(`   ${note}`);
   out.push('');
-  out.push(`${'Function'.padEnd(width)}${direction === 'callers' ? 'was called by...' : 'called...'}`);
+  out.push(`${'Function '.padEnd(width)}${direction === 'callers' ? 'was called by...' : 'called...'}`);
   out.push(`${' '.repeat(width)}    ncalls  tottime  cumtime`);
   const arrow = direction === 'callers' ? '<-' : '->';
-  rows.forEach((row, i) => {
-    const partners: PartnerRow[] = direction === 'callers' ? callers(profile, row.frame, edges) : callees(profile, row.frame, edges);
-    if (!partners.length) {
-      out.push(names[i].padEnd(width) + arrow);
-      return;
-    }
+  const byKey = (a: PartnerRow, b: PartnerRow) => comparePstatsKeys(pstatsKey(profile.frames[a.frame]), pstatsKey(profile.frames[b.frame]));
+  for (const row of rows) {
+    const partners = (direction === 'callers' ? callers(profile, row.frame, edges) : callees(profile, row.frame, edges)).sort(byKey);
+    const head = `${nameOf(row.frame).padEnd(width)}${arrow} `;
+    if (!partners.length) out.push(head);
     partners.forEach((p, k) => {
-      const left = k === 0 ? names[i].padEnd(width) + arrow : ' '.repeat(width + 2);
-      out.push(`${left} ${ncalls(p).padStart(9)} ${f8(p.selfMs)} ${f8(p.totalMs)}  ${pstatsName(profile.frames[p.frame])}`);
+      const counts = ncalls(p).padStart(k === 0 ? 7 : 9);
+      out.push(`${k === 0 ? head : ' '.repeat(width + 1)}${counts} ${f8(p.selfMs)} ${f8(p.totalMs)}  ${nameOf(p.frame)}`);
     });
-  });
-  out.push('', '');
+  }
+  out.push('', '', '');
   return out.join('\n');
 }

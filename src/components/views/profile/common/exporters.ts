@@ -5,11 +5,12 @@
 import type { Profile } from '../../../../sandbox/types';
 
 export interface ExportFormat {
-  id: 'cpuprofile' | 'speedscope' | 'folded' | 'dot' | 'csv';
+  id: 'cpuprofile' | 'speedscope' | 'folded' | 'dot' | 'csv' | 'pstats';
   label: string;
   extension: string;
   mime: string;
-  render(profile: Profile): Promise<string>;
+  /** Text, or bytes for a binary format (.pstats). */
+  render(profile: Profile): Promise<string | Uint8Array>;
 }
 
 export const EXPORT_FORMATS: ExportFormat[] = [
@@ -26,6 +27,13 @@ export const EXPORT_FORMATS: ExportFormat[] = [
     extension: 'speedscope.json',
     mime: 'application/json',
     render: async (profile) => (await import('../../../../sandbox/profile/render/speedscope')).renderSpeedscope(profile),
+  },
+  {
+    id: 'pstats',
+    label: '.pstats',
+    extension: 'pstats',
+    mime: 'application/octet-stream',
+    render: async (profile) => (await import('../../../../sandbox/profile/render/pstats')).toPstats(profile),
   },
   {
     id: 'folded',

@@ -1,6 +1,6 @@
-/** Save text as a file from the browser (an object URL on a temporary link). */
-export function downloadText(text: string, filename: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+/** Save text (or a binary format's bytes) as a file from the browser (an object URL on a temporary link). */
+export function downloadText(text: string | Uint8Array, filename: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text as BlobPart], { type: typeof text === 'string' ? `${mime};charset=utf-8` : mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

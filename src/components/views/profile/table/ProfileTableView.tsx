@@ -12,7 +12,7 @@ export function ProfileTableView({ result, cellId, recorded }: ViewProps) {
   const profile = result.profile!;
   const [copied, setCopied] = useState('');
   async function copy(kind: 'text' | 'csv') {
-    const text = kind === 'text' ? await statsText(profile) : await EXPORT_FORMATS.find((f) => f.id === 'csv')!.render(profile);
+    const text = kind === 'text' ? await statsText(profile) : ((await EXPORT_FORMATS.find((f) => f.id === 'csv')!.render(profile)) as string);
     setCopied((await copyText(text)) ? `Copied the table as ${kind === 'text' ? 'text' : 'CSV'}.` : 'The browser refused the clipboard; use Download CSV below.');
   }
   return (

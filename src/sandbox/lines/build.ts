@@ -37,17 +37,23 @@ export function readRaw(raw: unknown, slots: number): LineRaw | undefined {
   return { hits: hits.map(Math.round), timeMs, events, eventMs: finite(r.eventMs) };
 }
 
+/** The line of the `// @profile` comment right above a function's header, which kernprof's table starts with (its decorator). */
+function markedBy(source: string[], headerLine: number): number | undefined {
+  return /^\s*\/\/\s*@profile\b/.test(source[headerLine - 2] ?? '') ? headerLine - 1 : undefined;
+}
+
 export function buildLineProfile(raw: LineRaw, ctx: LineBuildContext): LineProfile {
   const source = ctx.code.split('\n');
   const functions: LineTimeTable[] = ctx.plan.functions.map((fn) => {
     const rows = [];
-    for (let line = fn.startLine; line <= fn.endLine; line++) {
+    const first = markedBy(source, fn.startLine) ?? fn.startLine;
+    for (let line = first; line <= fn.endLine; line++) {
       const s = fn.base + line - fn.startLine;
-      const timeMs = Math.max(0, raw.timeMs[s] - raw.events[s] * ctx.eventMs);
-      rows.push({ line, text: (source[line - 1] ?? '').replace(/\r$/, ''), hits: raw.hits[s], timeMs: raw.hits[s] || raw.timeMs[s] ? timeMs : 0 });
+      const timeMs = line < fn.startLine ? 0 : Math.max(0, raw.timeMs[s] - raw.events[s] * ctx.eventMs);
+      rows.push({ line, text: (source[line - 1] ?? '').replace(/\r$/, ''), hits: line < fn.startLine ? 0 : raw.hits[s], timeMs });
     }
     const totalMs = rows.reduce((sum, r) => sum + r.timeMs, 0);
-    return { name: fn.name, file: ctx.filename, startLine: fn.startLine, endLine: fn.endLine, totalMs, rows };
+    return { name: fn.name, file: ctx.filename, startLine: first, endLine: fn.endLine, totalMs, rows };
   });
   return {
     functions,

@@ -17,7 +17,7 @@ export interface LineTimeRow {
 export interface LineTimeTable {
   name: string;
   file: string;
-  /** The function's header line and last line. */
+  /** The table's first line (the `// @profile` comment right above the header, like kernprof's decorator line, else the header) and the function's last line. */
   startLine: number;
   endLine: number;
   /** Sum of the rows' time, ms (line_profiler's "Total time"). */

@@ -6,7 +6,7 @@ import type { Profile } from '../../types';
 import { flatRows } from '../flat';
 import { sortRows, type SortKey } from '../sort';
 
-function cell(value: string | number | boolean | undefined): string {
+export function cell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -4,13 +4,34 @@
  * N) and the columns Line #, Hits, Time, Per Hit, % Time, Line Contents, with a
  * heat bar behind % Time and the hottest line marked.
  */
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ViewProps } from '../types';
+import { LINE_EVENT, requestSource } from '../source-link';
 import type { LineProfile, LineTimeTable } from '../../../sandbox/lines/types';
 import { formatG, hottestLine, lineProfile, rowFigures, TIMER_UNIT_S } from './model';
 import './line-profile.css';
 
-function FunctionTable({ table }: { table: LineTimeTable }) {
+/** The line a click in the code pointed at (LINE_EVENT for this cell), if any. */
+function useHighlightedLine(cellId: string): number | undefined {
+  const [line, setLine] = useState<number>();
+  useEffect(() => {
+    const listener = (event: Event) => {
+      const detail = (event as CustomEvent<{ cellId: string; line: number }>).detail;
+      if (detail?.cellId === cellId) setLine(detail.line);
+    };
+    document.addEventListener(LINE_EVENT, listener);
+    return () => document.removeEventListener(LINE_EVENT, listener);
+  }, [cellId]);
+  return line;
+}
+
+function FunctionTable({ table, highlighted }: { table: LineTimeTable; highlighted?: number }) {
   const hottest = hottestLine(table);
+  const highlightedRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => highlightedRow.current?.scrollIntoView?.({ block: 'nearest' }), [highlighted]);
+  // A row points at its line in the code (the same mechanism as the function views).
+  const show = (event: MouseEvent<HTMLElement> | KeyboardEvent<HTMLElement>, line: number) =>
+    requestSource(event.currentTarget, { name: table.name, file: table.file, line, column: 1, builtin: false });
   return (
     <section className="wb-lp-function" aria-label={`Time per line of ${table.name}`}>
       <pre className="wb-lp-header">
@@ -35,7 +56,19 @@ function FunctionTable({ table }: { table: LineTimeTable }) {
               const f = rowFigures(row, table.totalMs);
               const hot = row.line === hottest;
               return (
-                <tr key={row.line} data-line={row.line} data-ran={row.hits ? '' : undefined} data-hottest={hot ? '' : undefined}>
+                <tr
+                  key={row.line}
+                  ref={row.line === highlighted ? highlightedRow : undefined}
+                  data-line={row.line}
+                  data-ran={row.hits ? '' : undefined}
+                  data-hottest={hot ? '' : undefined}
+                  data-highlighted={row.line === highlighted ? '' : undefined}
+                  tabIndex={row.hits ? 0 : undefined}
+                  onClick={(event) => show(event, row.line)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') show(event, row.line);
+                  }}
+                >
                   <th scope="row" className="wb-lp-num">
                     {row.line}
                   </th>
@@ -59,8 +92,9 @@ function FunctionTable({ table }: { table: LineTimeTable }) {
   );
 }
 
-export function LineProfileView({ result }: ViewProps) {
+export function LineProfileView({ result, cellId }: ViewProps) {
   const profile = lineProfile(result) as LineProfile;
+  const highlighted = useHighlightedLine(cellId);
   return (
     <div className="wb-lp">
       <pre className="wb-lp-header">{`Timer unit: ${formatG(TIMER_UNIT_S)} s`}</pre>
@@ -72,7 +106,7 @@ export function LineProfileView({ result }: ViewProps) {
       )}
       {profile.missing.length ? <p className="wb-lp-note">No function named {profile.missing.join(', ')} in this code.</p> : null}
       {profile.functions.map((t) => (
-        <FunctionTable key={`${t.name}:${t.startLine}`} table={t} />
+        <FunctionTable key={`${t.name}:${t.startLine}`} table={t} highlighted={highlighted} />
       ))}
       <p className="wb-lp-note">
         Time includes every call made on the line, built-ins too; a loop&rsquo;s header counts one hit per test. Each line

@@ -17,6 +17,9 @@ const MEMORY_VIEWS: Record<string, keyof MemoryOptions> = {
   heap: 'heap',
 };
 
+/** The view of time per line (line_profiler): it turns on request.lines, with `lines=` names if any. */
+export const LINE_TIME_VIEW = 'line-profile';
+
 export function cellRequest(spec: CellSpec, source: CellSource): RunRequest {
   const request: RunRequest = { code: source.code, filename: spec.filename };
   if (source.setup !== undefined && source.setup !== '') request.setup = source.setup;
@@ -33,6 +36,7 @@ export function cellRequest(spec: CellSpec, source: CellSource): RunRequest {
 
   const memory = memoryOptions(spec);
   if (memory) request.memory = memory;
+  if (spec.show.includes(LINE_TIME_VIEW)) request.lines = spec.lines?.length ? spec.lines : true;
   return request;
 }
 
@@ -56,6 +60,9 @@ function memoryOptions(spec: CellSpec): MemoryOptions | undefined {
     const part = MEMORY_VIEWS[view];
     if (part) memory[part] = true;
   }
-  if (spec.lines && spec.lines.length > 0) memory.lines = spec.lines;
+  // lines= names the functions of whichever line view the cell shows; the memory one only
+  // when it is shown (or no time one is), since heap walks on every line would distort the times.
+  const memoryLineView = memory.lines || memory.timeline || !spec.show.includes(LINE_TIME_VIEW);
+  if (spec.lines && spec.lines.length > 0 && memoryLineView) memory.lines = spec.lines;
   return Object.keys(memory).length > 0 ? memory : undefined;
 }

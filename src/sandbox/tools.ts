@@ -7,7 +7,8 @@
 import type { SandboxTool } from './engine/tool';
 import { benchTool } from './bench/index';
 import { memoryTool } from './memory/index';
+import { lineTool } from './lines/tool';
 import { profilerTool } from './profiler/tool';
 import { checkTool } from './exercises/tool';
 
-export const ALL_TOOLS: SandboxTool[] = [benchTool, memoryTool, profilerTool, checkTool];
+export const ALL_TOOLS: SandboxTool[] = [benchTool, memoryTool, lineTool, profilerTool, checkTool];

@@ -69,6 +69,8 @@ export interface RunRequest {
   seed?: number;
   profile?: ProfileOptions;
   memory?: MemoryOptions;
+  /** Time per line (line_profiler) of functions marked `// @profile`, or of these names too. */
+  lines?: boolean | string[];
   /** Extra VM-side source evaluated after the user code (exercise checks). */
   after?: { filename: string; source: string };
 }
@@ -159,6 +161,7 @@ export interface RunResult {
   /** Results of the tools asked for in the request (each owned by its module). */
   profile?: Profile;
   memory?: unknown; // typed in src/sandbox/memory/types.ts
+  lines?: unknown; // typed in src/sandbox/lines/types.ts
   bench?: unknown; // typed in src/sandbox/bench/types.ts
   check?: unknown; // typed in src/sandbox/exercises/types.ts
 }

@@ -15,6 +15,7 @@ import { flatRows, type FlatRow } from '../../src/sandbox/profile/flat';
 import { walkTree } from '../../src/sandbox/profile/model';
 import { exercisesOfFile } from '../../src/markdown/remark-exercises';
 import type { Frame, Profile, RunResult } from '../../src/sandbox/types';
+import type { LineProfile } from '../../src/sandbox/lines/types';
 
 // complicated.js records millions of calls: run cells on a worker thread so vitest stays responsive.
 const { file: CHAPTER, cells, cellById, resultOf } = chapterCells('profiling', runOffThread);
@@ -74,6 +75,7 @@ describe('the profiling chapter', () => {
       'gprof2dot -f pstats out.pstats | dot -Tpng -o out.png',
       'snakeviz out.pstats',
       'pyinstrument complicated.py',
+      'kernprof -l -v word_report.py',
     ]) {
       expect(prose).toContain(command);
     }
@@ -219,6 +221,24 @@ describe('what the prose says about the other examples', () => {
     expect(loopSamples).toBeGreaterThan(10 * Math.max(1, checksumSamples));
     const plain = await resultOf('two-profilers-plain');
     expect(plain.profile).toBeUndefined();
+  });
+});
+
+describe('what the prose says about time per line', () => {
+  it('word-report: the filter line, run once, has over half the time; the loop header has one hit more than its body', async () => {
+    const lines = (await resultOf('word-report')).lines as LineProfile;
+    const table = lines.functions.find((t) => t.name === 'wordReport')!;
+    const rowOf = (fragment: string) => table.rows.find((r) => r.text.includes(fragment))!;
+    const filter = rowOf('words.filter');
+    expect(filter.hits).toBe(1);
+    const hottest = table.rows.reduce((a, b) => (b.timeMs > a.timeMs ? b : a));
+    expect(hottest).toBe(filter);
+    expect(filter.timeMs / table.totalMs).toBeGreaterThan(0.5);
+    expect(rowOf('for (const word of words)').hits).toBe(4001);
+    expect(rowOf('counts[word] =').hits).toBe(4000);
+    expect(prose).toContain('4,001 against 4,000');
+    expect(prose).toContain('over half');
+    expect(lines.overheadCorrected).toBe(true);
   });
 });
 

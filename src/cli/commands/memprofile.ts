@@ -35,7 +35,7 @@ function toolsWithMemory(): SandboxTool[] {
 }
 
 /** --function may repeat; parseArgs keeps the last, so collect them from argv. */
-function functionNames(argv: string[]): string[] {
+export function functionNames(argv: string[]): string[] {
   const names: string[] = [];
   argv.forEach((arg, i) => {
     if (arg === '--function' && argv[i + 1]) names.push(argv[i + 1]);

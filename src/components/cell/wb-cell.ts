@@ -15,6 +15,9 @@ import type { CellOptions } from '../../markdown/cell-info';
 import { isApplePlatform } from '../editor/keyboard-hint';
 import { formatDuration } from '../views/console/format-time';
 import { CodeView } from './code-view';
+import { applyGutterHeat, forwardLineClicks, highlightSourceLine } from './gutter-heat';
+import { codeHeat } from '../../sandbox/lines/heat';
+import { builtinNote, SOURCE_EVENT, type SourceRequest } from '../views/source-link';
 import { EditStore } from './edit-store';
 import { ElapsedClock } from './elapsed-clock';
 import { Notices } from './notices';
@@ -185,6 +188,8 @@ export class WbCell extends HTMLElement {
     if (setup) this.wireSetupToggle(setup);
 
     const code = this.codeView.element;
+    forwardLineClicks(code, this, () => this.cellId);
+    this.addEventListener(SOURCE_EVENT, (event) => this.showSource((event as CustomEvent<SourceRequest>).detail));
     code.addEventListener('click', () => void this.startEditing());
     code.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -306,6 +311,7 @@ export class WbCell extends HTMLElement {
     // The learner may have reset or opened a link while the editor loaded.
     if (editor.getValue() !== this.code) editor.setValue(this.code);
     this.editor = editor;
+    if (this.lastResult) editor.setLineHeat?.(codeHeat(this.lastResult, this.filename));
     this.codeView.hidden = true;
     this.dataset.editor = editor.kind;
     this.markError(this.lastResult);
@@ -534,6 +540,7 @@ export class WbCell extends HTMLElement {
     this.results?.render(this.resultsProps(code, { result, previous: this.lastResult }));
     this.lastResult = result;
     this.markError(result);
+    this.showHeat(result);
     this.setRunning(false, statusLine(result));
     this.dataset.status = result.status;
     this.dispatchEvent(new CustomEvent('wb-cell-ran', { detail: { result }, bubbles: true }));
@@ -581,6 +588,26 @@ export class WbCell extends HTMLElement {
     this.setAttribute('aria-busy', String(running));
     if (running) this.clock.start();
     else this.clock.stop();
+  }
+
+  /* ------------------------------------------------------------ heat and source links */
+
+  private showHeat(result: RunResult): void {
+    const heat = codeHeat(result, this.filename);
+    applyGutterHeat(this.codeView.element, heat);
+    this.editor?.setLineHeat?.(heat);
+  }
+
+  /** A view pointed at a function: highlight its definition, or say a built-in has none. */
+  private showSource(request: SourceRequest): void {
+    if (request.builtin || request.file !== this.filename || !(request.line > 0)) {
+      const why = request.builtin ? builtinNote(request.name) : `${request.name} is not in this cell's code.`;
+      this.notices.show('source', why, { tone: 'info' });
+      return;
+    }
+    this.notices.hide('source');
+    if (this.editor?.revealLine) this.editor.revealLine(request.line);
+    else highlightSourceLine(this.codeView.element, request.line);
   }
 
   /* ------------------------------------------------------------ errors */

@@ -30,6 +30,10 @@ export interface EditorHandle {
   /** Replaces the whole text without moving focus (Monaco keeps it on its undo stack); does not call onChange. */
   setValue(code: string): void;
   setMarkers(markers: EditorMarker[]): void;
+  /** Heat marks in the gutter (each line's share of the time, 0..1); an empty list clears them. Optional: the textarea skips it. */
+  setLineHeat?(heat: Array<{ line: number; share: number; label: string }>): void;
+  /** Scrolls to a line and marks it (a view pointed at that function). */
+  revealLine?(line: number): void;
   clearMarkers(): void;
   focus(): void;
   dispose(): void;

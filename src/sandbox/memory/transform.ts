@@ -52,21 +52,21 @@ export interface TransformOptions {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- ESTree nodes are walked generically */
-type AnyNode = {
+export type AnyNode = {
   type: string;
   start: number;
   end: number;
   loc: { start: { line: number; column: number }; end: { line: number; column: number } };
 } & Record<string, any>;
 
-interface Target {
+export interface Target {
   fn: AnyNode; // FunctionDeclaration | FunctionExpression | ArrowFunctionExpression
   name: string;
   /** Where the header starts (the statement or method holding the function). */
   holder: AnyNode;
 }
 
-interface Edit {
+export interface Edit {
   pos: number;
   text: string;
   /** Among edits at one position: lower first (see RANK). */
@@ -78,14 +78,14 @@ const RANK = { functionOpen: -1, arrowClose: 0, wrapClose: 0.5, line: 1, arrowOp
 
 const PROFILE_COMMENT = /^\s*@profile\b/;
 
-interface Parsed {
+export interface Parsed {
   program: AnyNode;
   comments: Comment[];
   /** End offsets of every token, in order (to find the token before a statement). */
   tokenEnds: number[];
 }
 
-function parse(code: string): Parsed | undefined {
+export function parse(code: string): Parsed | undefined {
   const comments: Comment[] = [];
   const tokenEnds: number[] = [];
   try {
@@ -177,7 +177,7 @@ function hasCodeOutsideComments(text: string): boolean {
   return !(t.startsWith('//') || t.startsWith('/*') || t.startsWith('*') || t.endsWith('*/'));
 }
 
-function selectTargets(code: string, parsed: Parsed, options: TransformOptions): { targets: Target[]; missing: string[] } {
+export function selectTargets(code: string, parsed: Parsed, options: TransformOptions): { targets: Target[]; missing: string[] } {
   const all = candidates(parsed.program);
   const marked = options.lines ? annotatedLines(code, parsed.comments) : new Set<number>();
   const names = new Set(options.names ?? []);
@@ -213,7 +213,7 @@ function describe(t: Target, index: number): ProfiledFunction {
  * at the end of that line and no column of the learner's code moves. Only
  * whitespace and comments lie between the two places, so both mean the same.
  */
-function anchorBefore(tokenEnds: number[], pos: number): number {
+export function anchorBefore(tokenEnds: number[], pos: number): number {
   let lo = 0;
   let hi = tokenEnds.length - 1;
   let found = -1;
@@ -332,7 +332,7 @@ function instrumentFunction(code: string, t: Target, index: number, c: Ctx): voi
   markStatements(body.slice(first), headerLine, { ...c, frame });
 }
 
-function applyEdits(code: string, edits: Edit[]): string {
+export function applyEdits(code: string, edits: Edit[]): string {
   const sorted = [...edits].sort((a, b) => a.pos - b.pos || a.rank - b.rank);
   let out = '';
   let at = 0;

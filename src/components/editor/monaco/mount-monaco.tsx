@@ -112,8 +112,27 @@ export async function mountMonacoEditor(container: HTMLElement, opts: EditorOpti
   });
 
   let disposed = false;
+  // Gutter heat and the line a view pointed at: decorations, which follow edits.
+  const heatDecorations = editor.createDecorationsCollection();
+  const targetDecorations = editor.createDecorationsCollection();
   return {
     kind: 'monaco',
+    setLineHeat(heat) {
+      heatDecorations.set(
+        heat
+          .filter((h) => h.share > 0 && h.line <= model.getLineCount())
+          .map((h) => ({
+            range: new monaco.Range(h.line, 1, h.line, 1),
+            options: { linesDecorationsClassName: `wb-heat-${Math.max(1, Math.min(5, Math.ceil(h.share * 5)))}`, linesDecorationsTooltip: h.label },
+          })),
+      );
+    },
+    revealLine(line) {
+      if (line < 1 || line > model.getLineCount()) return;
+      targetDecorations.set([{ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'wb-line-target-editor' } }]);
+      editor.revealLineInCenterIfOutsideViewport(line);
+      editor.setPosition({ lineNumber: line, column: 1 });
+    },
     getValue: () => model.getValue(),
     setValue(code: string) {
       if (code === model.getValue()) return;

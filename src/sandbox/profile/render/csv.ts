@@ -13,7 +13,7 @@ function seconds(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : ms / 1000;
 }
 
-function cell(value: string | number | boolean | undefined): string {
+export function cell(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

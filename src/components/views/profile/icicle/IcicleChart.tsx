@@ -5,6 +5,7 @@
  * text. One cell at a time is in the tab order (roving tabindex); arrow keys move
  * between cells, Enter zooms in, Escape zooms out.
  */
+import { requestSource } from '../../source-link';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Frame } from '../../../../sandbox/types';
 import type { PartitionCell, PartitionLayout } from '../../../../sandbox/profile/layout/partition';
@@ -57,6 +58,7 @@ export function IcicleChart(props: ChartProps) {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onActivate(links.cell);
+      requestSource(event.target, frames[links.cell.frame]);
     } else if (event.key === 'Escape' || event.key === 'Backspace') {
       event.preventDefault();
       onZoomOut();
@@ -99,9 +101,10 @@ export function IcicleChart(props: ChartProps) {
             }}
             onPointerEnter={() => onHover(cell)}
             onFocus={() => onHover(cell)}
-            onClick={() => {
+            onClick={(event) => {
               props.onFocusKey(cell.key);
               onActivate(cell);
+              requestSource(event.currentTarget, frame);
             }}
           >
             {width > 3 ? <span className="wb-icicle-label">{name}</span> : null}

@@ -4,6 +4,7 @@
  * top N rows with "show all", and a row's callers and callees on click.
  * Used full size by the `profile` view and compact beside the icicle.
  */
+import { requestSource } from '../../source-link';
 import { Fragment, useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Profile } from '../../../../sandbox/types';
 import { callersAndCallees, statsRows, statsSummary, type SortKey, type StatsRow } from '../common/processors';
@@ -72,14 +73,15 @@ export function StatsTable(props: StatsTableProps) {
     const ascending = (key === 'nfl') !== sort.reverse;
     return ascending ? 'ascending' : 'descending';
   }
-  function selectRow(frame: number) {
+  function selectRow(frame: number, from?: EventTarget) {
     setOpenFrame((current) => (current === frame && !onRowSelect ? undefined : frame));
     onRowSelect?.(frame);
+    requestSource(from, profile.frames[frame]);
   }
   function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, frame: number) {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      selectRow(frame);
+      selectRow(frame, event.currentTarget);
     }
   }
 
@@ -145,7 +147,7 @@ export function StatsTable(props: StatsTableProps) {
                     aria-selected={selected === row.frame}
                     aria-expanded={onRowSelect ? undefined : open}
                     tabIndex={props.recorded ? undefined : 0}
-                    onClick={() => selectRow(row.frame)}
+                    onClick={(event) => selectRow(row.frame, event.currentTarget)}
                     onKeyDown={(event) => onRowKey(event, row.frame)}
                     onPointerEnter={() => onRowHover?.(row.frame)}
                     onPointerLeave={() => onRowHover?.(undefined)}

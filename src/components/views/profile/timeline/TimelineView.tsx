@@ -4,6 +4,7 @@
  * one-second sleeps appear one after another. Zoom with the buttons, the wheel
  * (Ctrl/⌘ + wheel) or + / − keys; pan with ← →; hover or focus a block for details.
  */
+import { requestSource } from '../../source-link';
 import { useMemo, useState, type KeyboardEvent, type WheelEvent } from 'react';
 import type { ViewProps } from '../../types';
 import {
@@ -110,7 +111,10 @@ export function TimelineView({ result, cellId }: ViewProps) {
                   ['--wb-hue' as string]: frame ? functionHue(frame) : 0,
                 }}
                 onPointerEnter={() => setHover(block)}
-                onClick={() => setHover(block)}
+                onClick={(event) => {
+                  setHover(block);
+                  if (frame) requestSource(event.currentTarget, frame);
+                }}
                 onDoubleClick={() => setWindow(zoomWindow({ start: block.start, end: block.end }, extent, 1.1))}
               >
                 {right - left > 4 ? <span className="wb-timeline-label">{name}</span> : null}

@@ -5,7 +5,8 @@
  * out, Home/End, Enter toggles). Only the rows in view are mounted, so a
  * 5,000-node tree scrolls without freezing. "Copy as text" gives the CLI's text.
  */
-import { useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
+import { requestSource } from '../../source-link';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type UIEvent } from 'react';
 import type { ViewProps } from '../../types';
 import { expandableKeys, treeRows, type TreeRow } from '../../../../sandbox/profile/layout/tree-rows';
 import { treeText } from '../common/text';
@@ -81,7 +82,10 @@ export function CallTreeView({ result, cellId, recorded }: ViewProps) {
       End: () => moveTo(rows.length - 1),
       ArrowRight: () => (row.expandable && !row.expanded ? toggle(row, true) : row.expanded ? moveTo(focusIndex + 1) : undefined),
       ArrowLeft: () => (row.expanded ? toggle(row, false) : parent !== undefined ? moveTo(parent) : undefined),
-      Enter: () => toggle(row),
+      Enter: () => {
+        toggle(row);
+        if (row.frame >= 0) requestSource(event.currentTarget, profile.frames[row.frame]);
+      },
       ' ': () => toggle(row),
     };
     const action = handled[event.key];
@@ -155,9 +159,10 @@ export function CallTreeView({ result, cellId, recorded }: ViewProps) {
               total={total}
               focused={first + offset === focusIndex}
               top={virtual ? (first + offset) * ROW : undefined}
-              onToggle={() => {
+              onToggle={(event) => {
                 setFocusKey(row.key);
                 toggle(row);
+                if (row.frame >= 0) requestSource(event.currentTarget, profile.frames[row.frame]);
               }}
               onFocus={() => setFocusKey(row.key)}
             />
@@ -175,7 +180,7 @@ function TreeRowView(props: {
   total: number;
   focused: boolean;
   top?: number;
-  onToggle(): void;
+  onToggle(event: MouseEvent<HTMLDivElement>): void;
   onFocus(): void;
 }) {
   const { row, profile, total } = props;

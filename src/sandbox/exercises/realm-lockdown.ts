@@ -53,10 +53,16 @@ export const REALM_LOCKDOWN = String.raw`
     seen.add(v);
     objects[objects.length] = v;
   }
+  // Snapshot descriptors lose their prototype (cheaper than a copy: the snapshot runs on every checked run).
   function plain(d) {
+    setProto(d, null);
+    return d;
+  }
+  /** A fresh copy, for descriptors read after the learner's code ran. */
+  function copyOf(d) {
     const copy = create(null);
     const names = ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'];
-    for (let i = 0; i < names.length; i++) if (names[i] in d) copy[names[i]] = d[names[i]];
+    for (let i = 0; i < names.length; i++) { const desc = getDesc(d, names[i]); if (desc) copy[names[i]] = desc.value; }
     return copy;
   }
 
@@ -86,23 +92,21 @@ export const REALM_LOCKDOWN = String.raw`
     protos[i] = getProto(o);
     visit(protos[i]);
     const keys = ownKeys(o);
-    const table = create(null);
-    const list = [];
+    const descs = [];
     for (let j = 0; j < keys.length; j++) {
-      const d = getDesc(o, keys[j]);
-      table[keys[j]] = plain(d);
-      list[j] = keys[j];
+      const d = plain(getDesc(o, keys[j]));
+      descs[j] = d;
       if ('value' in d) visit(d.value); else { visit(d.get); visit(d.set); }
     }
-    known[i] = table;
-    order[i] = list;
+    known[i] = descs;
+    order[i] = keys;
   }
   const globals = create(null);
   for (let i = 0; i < globalNames.length; i++) globals[globalNames[i]] = plain(getDesc(g, globalNames[i]));
 
   /** The property as frozen: fixed, except that setting it on an heir defines the heir's own. */
   function frozen(home, key, d) {
-    if (!('value' in d)) { const f = plain(d); f.configurable = false; return f; }
+    if (!('value' in d)) { const f = copyOf(d); f.configurable = false; return f; }
     if (typeof key === 'string' && OVERRIDABLE[key] === true && d.writable) {
       const value = d.value;
       const f = create(null);
@@ -117,10 +121,15 @@ export const REALM_LOCKDOWN = String.raw`
       f.configurable = false;
       return f;
     }
-    const f = plain(d);
+    const f = copyOf(d);
     f.writable = false;
     f.configurable = false;
     return f;
+  }
+  function sameKeys(a, b) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
   }
   function fail(what) { throw new Err('a built-in was changed in a way that cannot be undone (' + what + '), so this code cannot be checked'); }
 
@@ -137,16 +146,20 @@ export const REALM_LOCKDOWN = String.raw`
       const o = objects[i];
       if (o === g) continue;
       if (getProto(o) !== protos[i] && !setProto(o, protos[i])) fail('a prototype');
-      const now = ownKeys(o);
-      for (let j = 0; j < now.length; j++) {
-        const k = now[j];
-        if (k in known[i]) continue;
-        if (harmless(o, k)) { const d = getDesc(o, k); if (d && !define(o, k, frozen(o, k, plain(d)))) fail('a property added to a built-in'); }
-        else if (!remove(o, k)) fail('a property added to a built-in');
-      }
       const list = order[i];
+      const now = ownKeys(o);
+      if (!sameKeys(now, list)) {
+        const table = create(null);
+        for (let j = 0; j < list.length; j++) table[list[j]] = true;
+        for (let j = 0; j < now.length; j++) {
+          const k = now[j];
+          if (table[k] === true) continue;
+          if (harmless(o, k)) { const d = getDesc(o, k); if (d && !define(o, k, frozen(o, k, copyOf(d)))) fail('a property added to a built-in'); }
+          else if (!remove(o, k)) fail('a property added to a built-in');
+        }
+      }
       for (let j = 0; j < list.length; j++) {
-        if (!define(o, list[j], frozen(o, list[j], known[i][list[j]]))) fail('a property');
+        if (!define(o, list[j], frozen(o, list[j], known[i][j]))) fail('a property');
       }
       if (isExtensible(o)) preventExtensions(o);
     }

@@ -3,10 +3,13 @@
  * and cell. Storage may be missing, disabled, full or hold garbage: every
  * method reports instead of throwing, so editing never depends on it.
  */
+import { codeTooLarge, MAX_CODE_CHARS } from './code-limits';
 
 /** Bump when the stored shape changes; old entries are then ignored. */
 export const EDIT_STORE_VERSION = 1;
 const KEY_PREFIX = `workbook:edits:v${EDIT_STORE_VERSION}:`;
+/** The learner's own version, kept when they adopt a link's code over it (see wb-cell.ts). */
+const BACKUP_SUFFIX = ':before-link';
 
 interface StoredEdit {
   v: number;
@@ -20,6 +23,7 @@ export type LoadOutcome =
   | { kind: 'none' }
   | { kind: 'saved'; code: string; originalChanged: boolean }
   | { kind: 'unreadable' }
+  | { kind: 'too-large'; why: string }
   | { kind: 'unavailable' };
 
 export function editKey(chapter: string, cellId: string): string {
@@ -54,6 +58,13 @@ export class EditStore {
     this.base = fingerprint(original);
   }
 
+  /** The learner's version from before they adopted a link's code (a store of its own). */
+  backup(): EditStore {
+    const other = Object.create(EditStore.prototype) as EditStore;
+    Object.assign(other, { key: this.key + BACKUP_SUFFIX, base: this.base });
+    return other;
+  }
+
   load(): LoadOutcome {
     const store = storage();
     if (!store) return { kind: 'unavailable' };
@@ -64,15 +75,25 @@ export class EditStore {
       return { kind: 'unavailable' };
     }
     if (raw === null) return { kind: 'none' };
+    // A stored entry is read whole by JSON.parse: refuse one that could not hold code of a bounded size.
+    if (raw.length > MAX_CODE_CHARS * 2 + 1024) return this.refuse(`it is longer than ${MAX_CODE_CHARS / 1024} KB`);
     try {
       const parsed = JSON.parse(raw) as Partial<StoredEdit>;
       if (parsed?.v !== EDIT_STORE_VERSION || typeof parsed.code !== 'string') throw new Error('bad shape');
+      const why = codeTooLarge(parsed.code);
+      if (why) return this.refuse(why);
       return { kind: 'saved', code: parsed.code, originalChanged: parsed.base !== this.base };
     } catch {
       // Garbage under our key: drop it so it cannot fail again on every load.
       this.clear();
       return { kind: 'unreadable' };
     }
+  }
+
+  /** Oversized edits are dropped (they would freeze the page on every load), and the learner is told why. */
+  private refuse(why: string): LoadOutcome {
+    this.clear();
+    return { kind: 'too-large', why };
   }
 
   /** Saves the code; returns false when it could not be kept. */

@@ -2,8 +2,11 @@
  * Links that carry a cell's code: `#cell-<id>&code=<lz-string>`. The part
  * before `&` is the ordinary anchor of the cell, so the link still lands on
  * the right cell if the code part is lost. lz-string is loaded only when a
- * link is made or opened, never with the page.
+ * link is made; opening one uses the bounded decoder of lz-decode.ts.
  */
+
+import { codeTooLarge, MAX_CODE_CHARS } from './code-limits';
+import { decodeLzUriBounded } from './lz-decode';
 
 const CODE_MARK = '&code=';
 
@@ -31,10 +34,15 @@ async function loadLzString(): Promise<LzString> {
   return module.default ?? module;
 }
 
-export async function decodeSharedCode(packed: string): Promise<string | undefined> {
-  const code = (await loadLzString()).decompressFromEncodedURIComponent(packed);
-  // lz-string answers null or "" for text that is not one of its outputs.
-  return typeof code === 'string' && code.length > 0 ? code : undefined;
+export type SharedCodeOutcome = { kind: 'ok'; code: string } | { kind: 'corrupt' } | { kind: 'too-large'; why: string };
+
+/** Decodes a link's code within the cell's size bounds (code-limits.ts); never expands past them. */
+export function decodeSharedCode(packed: string): SharedCodeOutcome {
+  const decoded = decodeLzUriBounded(packed, MAX_CODE_CHARS);
+  if (decoded.kind === 'too-large') return { kind: 'too-large', why: `it is longer than ${MAX_CODE_CHARS / 1024} KB` };
+  if (decoded.kind === 'corrupt' || decoded.text.length === 0) return { kind: 'corrupt' };
+  const why = codeTooLarge(decoded.text);
+  return why ? { kind: 'too-large', why } : { kind: 'ok', code: decoded.text };
 }
 
 export async function shareUrl(pageUrl: string, cellId: string, code: string): Promise<string> {

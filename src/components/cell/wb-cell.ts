@@ -335,9 +335,14 @@ export class WbCell extends HTMLElement {
       this.notices.show('unreadable', 'Your saved edits for this cell could not be read, so the original code is shown.', {
         tone: 'warning',
       });
+    } else if (saved.kind === 'too-large') {
+      this.notices.show('unreadable', `Your saved edits for this cell were not opened because ${saved.why}, so the original code is shown.`, {
+        tone: 'warning',
+      });
     } else if (saved.kind === 'unavailable') {
       this.storageWorks = false; // said on the first edit, when it starts to matter
     }
+    this.offerBackup();
   }
 
   private scheduleSave(): void {
@@ -420,14 +425,20 @@ export class WbCell extends HTMLElement {
   private async openSharedCode(): Promise<void> {
     const shared = parseShareHash(location.hash);
     if (!shared || shared.cellId !== this.cellId) return;
-    const code = await decodeSharedCode(shared.packed).catch(() => undefined);
-    if (code === undefined) {
-      this.notices.show('link', "The link's code could not be read, so this cell shows its own code.", { tone: 'warning' });
+    // Bounded (code-limits.ts): a link that expands past the bound is refused before it is built.
+    const decoded = decodeSharedCode(shared.packed);
+    if (decoded.kind !== 'ok') {
+      const text =
+        decoded.kind === 'too-large'
+          ? `The link's code was not opened because ${decoded.why}, so this cell shows its own code.`
+          : "The link's code could not be read, so this cell shows its own code.";
+      this.notices.show('link', text, { tone: 'warning' });
       return;
     }
+    const code = decoded.code;
     const saved = this.store.load();
     this.showCode(code, 'link');
-    this.notices.show('link', 'This cell shows code from a link. It runs only when you press Run.', {
+    this.notices.show('link', 'This cell shows code from a link. It runs only when you press Run; your own version stays saved.', {
       actions:
         saved.kind === 'saved'
           ? [{ label: 'Show my saved edits', run: () => this.showSavedInsteadOfLink() }]
@@ -442,11 +453,47 @@ export class WbCell extends HTMLElement {
     this.forgetLinkInUrl();
   }
 
-  /** The learner made the link's code their own (edited or ran it): from now on it is saved like any edit. */
+  /**
+   * The learner made the link's code their own (edited or ran it): from now on it is saved like
+   * any edit. Their own saved version is never lost: it moves to the backup slot, and a notice
+   * offers it back (also after a reload, see offerBackup).
+   */
   private adoptLinkCode(): void {
+    const saved = this.store.load();
+    if (saved.kind === 'saved' && saved.code !== this.currentCode()) this.store.backup().save(saved.code);
     this.origin = 'edited';
     this.notices.hide('link');
     this.forgetLinkInUrl();
+    this.offerBackup();
+  }
+
+  /** Says that the learner's version from before a link is kept, with a way back to it. */
+  private offerBackup(): void {
+    const backup = this.store.backup().load();
+    if (backup.kind !== 'saved') return;
+    this.notices.show('backup', "The linked code is now this cell's code. Your own version from before is kept.", {
+      actions: [
+        { label: 'Back to my version', run: () => this.swapWithBackup() },
+        { label: 'Forget my version', run: () => { this.store.backup().clear(); this.notices.hide('backup'); } },
+      ],
+    });
+  }
+
+  /** Your version <-> the linked version: each swap keeps the other one in the backup slot. */
+  private swapWithBackup(): void {
+    const backup = this.store.backup().load();
+    if (backup.kind !== 'saved') return;
+    const current = this.currentCode();
+    this.store.backup().save(current);
+    this.showCode(backup.code, backup.code === this.original ? 'original' : 'edited');
+    this.scheduleSave();
+    this.flushSave();
+    this.notices.show('backup', 'Your own version is back. The linked code is kept.', {
+      actions: [
+        { label: 'Back to the linked code', run: () => this.swapWithBackup() },
+        { label: 'Forget the linked code', run: () => { this.store.backup().clear(); this.notices.hide('backup'); } },
+      ],
+    });
   }
 
   private forgetLinkInUrl(): void {

@@ -7,6 +7,8 @@
  * never decides a verdict: only the check script can, because only it knows
  * the run's nonce (see script.ts).
  */
+import { REALM_LOCKDOWN } from './realm-lockdown';
+
 export const CHECK_PRELUDE = String.raw`
 (function () {
   'use strict';
@@ -20,6 +22,7 @@ export const CHECK_PRELUDE = String.raw`
   // Originals, in case the learner's code replaces a built-in.
   const Fn = Function, stringify = JSON.stringify, isArray = Array.isArray;
   const keys = Object.keys, freeze = Object.freeze, isFiniteNumber = Number.isFinite;
+  const apply = Reflect.apply, then = Promise.prototype.then, Str = String, create = Object.create;
   const now = wb.now, formatArgs = wb.formatArgs, formatTable = wb.formatTable, inspect = wb.inspect;
 
   /* ---- what the learner's code prints ---- */
@@ -43,6 +46,21 @@ export const CHECK_PRELUDE = String.raw`
   function quietly(fn) {
     muted++;
     try { return fn(); } finally { muted--; }
+  }
+
+  /* ---- the built-ins as they were before the learner's code ---- */
+  // Taken after the console is wrapped; host objects (__wb, console) are left alone.
+  const lockdown = ${REALM_LOCKDOWN}(g, (name) => name === 'console' || name.slice(0, 4) === '__wb', [wb, con]);
+  const intrinsics = create(null);
+  for (const name of Reflect.ownKeys(g)) {
+    const d = Reflect.getOwnPropertyDescriptor(g, name);
+    if (typeof name === 'string' && d && 'value' in d) intrinsics[name] = d.value;
+  }
+  freeze(intrinsics);
+  /** Text of a verdict's message; a message whose conversion throws becomes a fixed note. */
+  function text(message) {
+    if (message === undefined) return '';
+    try { return Str(message); } catch (e) { return '(a message that cannot be printed)'; }
   }
 
   /* ---- helpers ---- */
@@ -155,7 +173,6 @@ export const CHECK_PRELUDE = String.raw`
     return freeze({
       code: info.code,
       starter: info.starter,
-      solution: info.solution,
       answer: info.answer,
       answerNumber: parseAnswerNumber(info.answer),
       output: () => printed.slice(),
@@ -218,11 +235,16 @@ export const CHECK_PRELUDE = String.raw`
   Object.defineProperty(wb, 'checkSupport', {
     value: freeze({
       makeCheck,
-      verdict(nonce, kind, message) { hostVerdict(String(nonce), String(kind), String(message)); },
+      lockdown,
+      intrinsics,
+      text,
+      invoke: (fn, args) => apply(fn, undefined, args),
+      settle: (promise, onValue, onError) => apply(then, promise, [onValue, onError]),
+      verdict(nonce, kind, message) { hostVerdict(Str(nonce), Str(kind), text(message)); },
       describe(error) {
         try {
           if (error && typeof error === 'object' && 'message' in error) return (error.name || 'Error') + ': ' + error.message;
-          return String(error);
+          return Str(error);
         } catch (e) { return 'an error that cannot be printed'; }
       },
       isFinite: isFiniteNumber,

@@ -51,7 +51,7 @@ export async function checkAttempt(attempt: ExerciseAttempt, run: RunFunction): 
   }
 
   const source = checkScript(
-    { check: exercise.check, code, starter: exercise.starter, solution: exercise.solution, answer: attempt.answer, profile },
+    { check: exercise.check, code, starter: exercise.starter, answer: attempt.answer, profile },
     makeNonce(),
   );
   const result = await run({ ...base, after: { filename: CHECK_FILENAME, source } });

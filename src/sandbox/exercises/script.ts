@@ -12,11 +12,26 @@ import type { ProfileSummary } from './profile-summary';
 export const CHECK_FILENAME = 'check.js';
 const HEADER = /^\/\* wb-check ([0-9a-f]{16,64}) \*\//;
 
+/**
+ * Global names a check may use, bound inside the wrapper to the values they had
+ * before the learner's code ran: a learner's top-level `const JSON = ...` or
+ * `let String = ...` would otherwise shadow them for every later script.
+ * (undefined, NaN and Infinity cannot be shadowed: they are not configurable.)
+ */
+const CHECK_GLOBALS = [
+  'globalThis', 'Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'BigInt', 'Math', 'JSON',
+  'Reflect', 'Proxy', 'Promise', 'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry',
+  'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError',
+  'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
+  'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+  'Atomics', 'Iterator', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent',
+  'encodeURI', 'decodeURI', 'escape', 'unescape', 'performance', 'sleep', 'queueMicrotask', 'setTimeout', 'clearTimeout',
+];
+
 export interface CheckScriptInput {
   check: string;
   code: string;
   starter: string;
-  solution: string;
   answer?: string;
   profile?: ProfileSummary;
 }
@@ -43,21 +58,24 @@ export function checkScript(input: CheckScriptInput, nonce: string): string {
   const info = {
     code: input.code,
     starter: input.starter,
-    solution: input.solution,
     answer: input.answer ?? '',
     profile: input.profile ?? null,
   };
   const n = JSON.stringify(nonce);
+  // Everything the wrapper calls comes from `support` (captured before the learner's code ran),
+  // never from Function.prototype.call, String or Promise.prototype.then as the learner left them.
   const opening =
     `/* wb-check ${nonce} */ (function (support) { 'use strict'; ` +
     `if (!support) throw new Error('this sandbox has no check tool: checkTool must be in ALL_TOOLS (src/sandbox/tools.ts)'); ` +
+    `support.lockdown(); ` +
+    `const { ${CHECK_GLOBALS.join(', ')} } = support.intrinsics; ` +
     `const check = support.makeCheck(${literal(info)}); let decided = false; ` +
     `const decide = (kind, message) => { if (decided) return; decided = true; support.verdict(${n}, kind, message); }; ` +
-    `const pass = (message) => decide('pass', message === undefined ? '' : String(message)); ` +
-    `const fail = (message) => decide('fail', message === undefined ? '' : String(message)); ` +
-    `return (async function (check, pass, fail) { `;
+    `const pass = (message) => decide('pass', support.text(message)); ` +
+    `const fail = (message) => decide('fail', support.text(message)); ` +
+    `return support.settle(support.invoke(async function (check, pass, fail) { `;
   const closing =
-    `\n}).call(undefined, check, pass, fail).then(` +
+    `\n}, [check, pass, fail]), ` +
     `() => { if (!decided) support.verdict(${n}, 'none', ''); }, ` +
     `(error) => support.verdict(${n}, 'error', support.describe(error))); ` +
     `})(__wb.checkSupport);\n`;

@@ -13,7 +13,7 @@
  *
  * The VM-side names the markers call (`__wb_m*`) are defined by the prelude.
  */
-import { Parser, type Comment } from 'acorn';
+import { Parser, tokTypes, type Comment } from 'acorn';
 
 /** Names the transformed code calls; the prelude defines each of them. */
 export const MARKERS = {
@@ -83,11 +83,14 @@ export interface Parsed {
   comments: Comment[];
   /** End offsets of every token, in order (to find the token before a statement). */
   tokenEnds: number[];
+  /** End offsets of every `=>` token, in order (a `=>` in a comment is no token). */
+  arrowEnds: number[];
 }
 
 export function parse(code: string): Parsed | undefined {
   const comments: Comment[] = [];
   const tokenEnds: number[] = [];
+  const arrowEnds: number[] = [];
   try {
     const program = Parser.parse(code, {
       ecmaVersion: 'latest',
@@ -98,9 +101,10 @@ export function parse(code: string): Parsed | undefined {
       onComment: comments,
       onToken: (t) => {
         tokenEnds.push(t.end);
+        if (t.type === tokTypes.arrow) arrowEnds.push(t.end);
       },
     }) as unknown as AnyNode;
-    return { program, comments, tokenEnds };
+    return { program, comments, tokenEnds, arrowEnds };
   } catch {
     // A syntax error: leave the code alone, the engine reports it in the learner's terms.
     return undefined;
@@ -116,6 +120,11 @@ function candidates(program: AnyNode): Target[] {
   const visit = (node: AnyNode | null | undefined, className?: string): void => {
     if (!node || typeof node.type !== 'string') return;
     switch (node.type) {
+      case 'WithStatement':
+        // Code inside `with (object)` looks every name up in the object first (a Proxy sees
+        // them all): the recorder's names must never be looked up there, so nothing inside is profiled.
+        visit(node.object, className);
+        return;
       case 'FunctionDeclaration':
         found.push({ fn: node, name: node.id?.name ?? '(anonymous)', holder: node });
         break;
@@ -231,6 +240,7 @@ interface Ctx {
   edits: Edit[];
   frame: string;
   tokenEnds: number[];
+  arrowEnds: number[];
 }
 
 /** Statements that do nothing when reached need no marker. */
@@ -287,8 +297,10 @@ function markInside(stmt: AnyNode, line: number, c: Ctx): void {
     case 'ForOfStatement':
     case 'WhileStatement':
     case 'DoWhileStatement':
-    case 'WithStatement':
       markSingle(stmt.body, line, c);
+      break;
+    case 'WithStatement':
+      // No marker inside: names there are looked up in the with-object first (see candidates()).
       break;
     case 'LabeledStatement':
       // The label must stay glued to its statement: no marker between them.
@@ -316,7 +328,7 @@ function instrumentFunction(code: string, t: Target, index: number, c: Ctx): voi
     // right after `=>` and at the arrow's end, so a parenthesised body `({...})` stays whole.
     const line = fn.body.loc.start.line;
     const mark = line !== headerLine ? `${MARKERS.line}(${frame},${line});` : '';
-    const arrowEnd = code.lastIndexOf('=>', fn.body.start) + 2;
+    const arrowEnd = anchorBefore(c.arrowEnds, fn.body.start);
     c.edits.push({ pos: arrowEnd, text: `{${open}${mark}return (`, rank: RANK.arrowOpen });
     c.edits.push({ pos: fn.end, text: `)${close}}`, rank: RANK.arrowClose });
     return;
@@ -348,7 +360,7 @@ export function instrumentForMemory(code: string, options: TransformOptions): st
   if (!options.start) return code;
   const parsed = parse(code);
   if (!parsed) return code;
-  const c: Ctx = { edits: [], frame: MARKERS.frame, tokenEnds: parsed.tokenEnds };
+  const c: Ctx = { edits: [], frame: MARKERS.frame, tokenEnds: parsed.tokenEnds, arrowEnds: parsed.arrowEnds };
   const { targets } = selectTargets(code, parsed, options);
   targets.forEach((t, i) => instrumentFunction(code, t, i, c));
 

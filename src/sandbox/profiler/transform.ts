@@ -186,8 +186,15 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
   const edits: Edit[] = [];
   const sites: FunctionSite[] = [];
   let seq = 0;
-  const open = (pos: number, text: string) => edits.push({ pos, text: MARK_OPEN + text + MARK_CLOSE, kind: 1, seq: seq++ });
-  const close = (pos: number, text: string) => edits.push({ pos, text: MARK_OPEN + text + MARK_CLOSE, kind: 0, seq: seq++ });
+  // Inside `with (object)` every name is looked up in the object first (a Proxy sees them all),
+  // so no hook may be named there: code in a with-body runs as written (its calls count for the caller).
+  let withDepth = 0;
+  const open = (pos: number, text: string) => {
+    if (withDepth === 0) edits.push({ pos, text: MARK_OPEN + text + MARK_CLOSE, kind: 1, seq: seq++ });
+  };
+  const close = (pos: number, text: string) => {
+    if (withDepth === 0) edits.push({ pos, text: MARK_OPEN + text + MARK_CLOSE, kind: 0, seq: seq++ });
+  };
 
   const arrowTokenBefore = (pos: number): Token | undefined => {
     // Binary search for the last `=>` token that ends at or before `pos`.
@@ -322,6 +329,12 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
         if (fnCtx?.suspends && !sampling) open(node.body.start + 1, `${HOOKS.reenter}(${HOOKS.activationVar});`);
         visit(node.body, fnCtx);
         return;
+      case 'WithStatement':
+        visit(node.object, fnCtx);
+        withDepth++;
+        visit(node.body, fnCtx);
+        withDepth--;
+        return;
       case 'TryStatement':
         visit(node.block, fnCtx);
         visit(node.handler, fnCtx);
@@ -395,16 +408,19 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
       close(node.argument.end, '))');
     } else {
       // A bare `yield`: suspend before it, resume after.
-      edits.pop();
+      if (withDepth === 0) edits.pop();
       open(node.start, `${HOOKS.resume}(${a}, (${HOOKS.suspend}(${a}), `);
       close(node.end, '))');
     }
   };
 
-  // Recording starts with the learner's first statement (after any directive prologue).
+  // Recording starts with the learner's first statement (after any directive prologue,
+  // and after a hashbang line, which must stay the first thing in the file).
   {
     const start = afterDirectives(program);
-    open(start.prefix ? start.at : 0, `${start.prefix}${HOOKS.start}();`);
+    const hashbangEnd = code.startsWith('#!') ? lineAfterHashbang(code) : 0;
+    if (start.prefix) open(start.at, `${start.prefix}${HOOKS.start}();`);
+    else if (hashbangEnd < code.length) open(hashbangEnd, `${HOOKS.start}();`);
   }
   for (const statement of program.body as AnyNode[]) visit(statement, undefined);
 
@@ -419,6 +435,12 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
   }
   parts.push(code.slice(last));
   return { code: parts.join(''), sites, insertions, ok: true };
+}
+
+/** Offset of the line after a hashbang line (the code's length when there is none). */
+function lineAfterHashbang(code: string): number {
+  const match = /\r\n|[\n\r\u2028\u2029]/.exec(code);
+  return match ? match.index + match[0].length : code.length;
 }
 
 /** Maps a 1-based column on a 1-based line of the instrumented code back to the original code. */

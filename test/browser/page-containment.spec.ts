@@ -1,0 +1,123 @@
+/**
+ * Code from outside the build cannot freeze the page or lose work (issue 15,
+ * items 6 and 7): a share link of a million lines, a corrupt link and
+ * oversized saved edits leave the page usable, and a learner's saved edits
+ * survive running a link's code and can be restored.
+ *
+ * "Usable" is measured, not assumed: the longest main-thread task of the
+ * load (a long-task observer) is compared with the longest task of a plain
+ * load of the same page just before, on the same busy machine; and the cell
+ * answers a click at once. The bug froze the page for 15 s or more.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import lz from 'lz-string';
+import { codeOf, replaceCode } from './support/editing';
+
+const CHAPTER = '/profiling/';
+
+function firstCell(page: Page): Locator {
+  return page.locator('wb-cell').first();
+}
+
+/** The longest main-thread task since navigation, in ms (0 when none passed 50 ms). */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+/** The longest task of a plain load of the chapter, on this machine now. */
+async function calibrate(page: Page): Promise<number> {
+  await page.goto(CHAPTER);
+  await expect(firstCell(page).locator('.wb-cell-run')).toBeVisible();
+  await page.waitForTimeout(500);
+  return longest(page);
+}
+
+/** The page answers: the cell's Copy link button opens its notice. */
+async function respondsToClick(page: Page): Promise<void> {
+  const cell = firstCell(page);
+  const t0 = Date.now();
+  await cell.locator('.wb-cell-copy-link').click();
+  await expect(cell.locator('.wb-cell-notice[data-notice="copy-link"]')).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - t0).toBeLessThan(5_000);
+}
+
+async function expectUsable(page: Page, baseline: number): Promise<void> {
+  await page.waitForTimeout(500);
+  const worst = await longest(page);
+  // The freeze was 15 s; a page that refuses the code does no more work than a plain load.
+  expect(worst, `longest task ${worst} ms, plain load ${baseline} ms`).toBeLessThanOrEqual(Math.max(baseline * 2, baseline + 100));
+  // No DOM node per line of the refused code.
+  expect(await firstCell(page).locator('.wb-cell-code .line').count()).toBeLessThan(200);
+  await respondsToClick(page);
+}
+
+test.describe('code from outside the build', () => {
+  test.beforeEach(async ({ page }) => watchLongTasks(page));
+
+  test('a share link of a million lines is refused with a notice, and the page stays usable', async ({ page }) => {
+    const baseline = await calibrate(page);
+    const id = await firstCell(page).getAttribute('data-cell-id');
+    const bomb = lz.compressToEncodedURIComponent('console.log(1);\n'.repeat(1_000_000));
+    expect(bomb.length).toBeLessThan(20_000);
+    await page.goto(`${CHAPTER}#cell-${id}&code=${bomb}`);
+    const notice = firstCell(page).locator('.wb-cell-notice[data-notice="link"]');
+    await expect(notice).toContainText('was not opened because it is longer than 256 KB');
+    await expectUsable(page, baseline);
+  });
+
+  test('a corrupt link is refused with a notice', async ({ page }) => {
+    const baseline = await calibrate(page);
+    const id = await firstCell(page).getAttribute('data-cell-id');
+    await page.goto(`${CHAPTER}#cell-${id}&code=${'Zz9$'.repeat(2000)}`);
+    await expect(firstCell(page).locator('.wb-cell-notice[data-notice="link"]')).toContainText('could not be read');
+    await expectUsable(page, baseline);
+  });
+
+  test('oversized saved edits are refused with a notice, and the original code is shown', async ({ page }) => {
+    const baseline = await calibrate(page);
+    const cell = firstCell(page);
+    await replaceCode(page, cell, 'console.log("soon too big");');
+    const key = await page.waitForFunction(() => Object.keys(localStorage).find((k) => k.startsWith('workbook:edits:'))).then((h) => h.jsonValue() as Promise<string>);
+    await page.evaluate((k) => {
+      const entry = JSON.parse(localStorage.getItem(k)!);
+      entry.code = 'console.log(1);\n'.repeat(100_000);
+      localStorage.setItem(k, JSON.stringify(entry));
+    }, key);
+    await page.reload();
+    await expect(firstCell(page).locator('.wb-cell-notice[data-notice="unreadable"]')).toContainText('were not opened because');
+    await expectUsable(page, baseline);
+  });
+
+  test("a learner's saved edits survive running a link's code, and come back", async ({ page }) => {
+    await page.goto(CHAPTER);
+    const cell = firstCell(page);
+    const mine = 'console.log("my own version");';
+    await replaceCode(page, cell, mine);
+    await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes('my own version')))).toBe(true);
+    const id = await cell.getAttribute('data-cell-id');
+    const linked = 'console.log("from a link");';
+    await page.goto(`${CHAPTER}#cell-${id}&code=${lz.compressToEncodedURIComponent(linked)}`);
+    await page.reload();
+    const shared = firstCell(page);
+    await expect.poll(() => codeOf(shared)).toBe(linked);
+    await shared.locator('.wb-cell-run').click();
+    await expect(shared).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+    const backup = shared.locator('.wb-cell-notice[data-notice="backup"]');
+    await expect(backup).toContainText('Your own version from before is kept');
+    // Still offered after a reload: the version lives in storage, not in the page.
+    await page.goto(CHAPTER);
+    await expect(firstCell(page).locator('.wb-cell-notice[data-notice="backup"]')).toBeVisible();
+    await firstCell(page).getByRole('button', { name: 'Back to my version' }).click();
+    await expect.poll(() => codeOf(firstCell(page))).toBe(mine);
+    // And the swap goes both ways.
+    await firstCell(page).getByRole('button', { name: 'Back to the linked code' }).click();
+    await expect.poll(() => codeOf(firstCell(page))).toBe(linked);
+  });
+});

@@ -14,8 +14,10 @@ export interface CellParts {
   highlightedCode: Element;
   /** shiki <pre> of the hidden setup, when there is setup. */
   highlightedSetup?: Element;
-  /** A recorded result (build time), placed in the results area. */
+  /** A recorded result (build time) as static HTML, placed in the results area. */
   results?: ElementContent[];
+  /** The same result as data, so the page can make the recorded views live without a Run. */
+  recordedResult?: unknown;
 }
 
 /**
@@ -56,6 +58,10 @@ export function cellElement(parts: CellParts): Element {
     );
   }
 
+  if (parts.recordedResult !== undefined) {
+    // Data, not script: parsed only when the page brings the recorded views to life.
+    children.push(element('script', { type: 'application/json', dataCellRecorded: true }, [{ type: 'text', value: jsonForScript(parts.recordedResult) }]));
+  }
   children.push(
     element(
       'div',

@@ -27,6 +27,7 @@ import {
 import type { Profile, RunRequest } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
 import { printEntry } from './run';
+import { cliLimitAdvice } from '../../sandbox/engine/limits';
 
 const USAGE = `Usage: workbook profile [options] file.js
 
@@ -133,6 +134,6 @@ export default async function profile(argv: string[]): Promise<number> {
     process.stderr.write('No profile was recorded.\n');
   }
   if (result.error) process.stderr.write(formatRunError(result.error) + '\n');
-  if (result.limitHit) process.stderr.write(result.limitHit.message + '\n');
+  if (result.limitHit) process.stderr.write(result.limitHit.message + cliLimitAdvice(result.limitHit) + '\n');
   return result.status === 'ok' && prof ? 0 : 1;
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { formatRunError, runFile } from '../../sandbox/node';
 import type { ConsoleEntry, RunResult } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
+import { cliLimitAdvice } from '../../sandbox/engine/limits';
 
 const USAGE = `Usage: workbook run [--timeout 10s] [--memory 64MB] [--seed N] [--timing] file.js
 
@@ -20,7 +21,7 @@ export function printEntry(entry: ConsoleEntry): void {
 
 export function printOutcome(result: RunResult): number {
   if (result.error) process.stderr.write(formatRunError(result.error) + '\n');
-  if (result.limitHit) process.stderr.write(result.limitHit.message + '\n');
+  if (result.limitHit) process.stderr.write(result.limitHit.message + cliLimitAdvice(result.limitHit) + '\n');
   return result.status === 'ok' ? 0 : 1;
 }
 

@@ -11,6 +11,7 @@ import { ALL_TOOLS } from '../../sandbox/tools';
 import { renderResultsToHtml } from '../../components/cell/ssr';
 import { buildRunRequest } from '../../components/cell/run-support';
 import { preloadProfileViews } from '../../components/views/profile/index';
+import { layOutCallGraphAtBuild } from './callgraph-svg';
 
 export class CellRecordingError extends Error {
   constructor(spec: CellSpec, detail: string) {
@@ -53,6 +54,7 @@ export async function recordCell(spec: CellSpec, source: CellSource): Promise<Re
   try {
     // The profile views are lazy chunks in the browser; load them so the static render is complete.
     await preloadProfileViews();
+    if (spec.show.includes('callgraph') && result.profile) await layOutCallGraphAtBuild(result.profile);
     html = renderResultsToHtml({ result, show: spec.show, code: source.code, cellId: spec.id });
   } catch (error) {
     throw new CellRecordingError(spec, `its result could not be rendered: ${(error as Error).stack ?? error}`);

@@ -11,6 +11,7 @@ import { boundedCallGraphDot } from '../common/processors';
 import { ProfileNotes } from '../common/ProfileNotes';
 import { ExportBar } from '../exports/ExportBar';
 import { baseName, downloadText } from '../exports/download';
+import { DEFAULT_EDGE_THRESHOLD, DEFAULT_NODE_THRESHOLD, prerenderedSvg } from './prerendered';
 
 type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
 let vizPromise: Promise<Viz> | undefined;
@@ -23,18 +24,24 @@ const EDGE_THRESHOLDS = [0, 0.001, 0.005, 0.01];
 
 export function CallGraphView({ result, cellId }: ViewProps) {
   const profile = result.profile!;
-  const [nodeThreshold, setNodeThreshold] = useState(0.005);
-  const [edgeThreshold, setEdgeThreshold] = useState(0.001);
-  const [svg, setSvg] = useState<string>('');
+  const [nodeThreshold, setNodeThreshold] = useState(DEFAULT_NODE_THRESHOLD);
+  const [edgeThreshold, setEdgeThreshold] = useState(DEFAULT_EDGE_THRESHOLD);
   const [error, setError] = useState('');
   const [view, setView] = useState({ x: 0, y: 0, scale: 1 });
   const drag = useRef<{ x: number; y: number; startX: number; startY: number } | undefined>(undefined);
   const graph = useMemo(() => boundedCallGraphDot(profile, { nodeThreshold, edgeThreshold }), [profile, nodeThreshold, edgeThreshold]);
   const dot = graph.dot;
+  // Drawn at build time (or taken from the recorded page): no Graphviz needed for it.
+  const [svg, setSvg] = useState<string>(() => prerenderedSvg(dot) ?? '');
 
   useEffect(() => {
     let live = true;
     setError('');
+    const known = prerenderedSvg(dot);
+    if (known) {
+      setSvg(known);
+      return;
+    }
     loadViz()
       .then((viz) => {
         if (live) setSvg(viz.renderString(dot, { format: 'svg', engine: 'dot' }));

@@ -43,7 +43,10 @@ export function cellElement(parts: CellParts): Element {
     element('script', { type: 'application/json', dataCellSource: true }, [
       { type: 'text', value: jsonForScript(source.setup ? { code: source.code, setup: source.setup } : { code: source.code }) },
     ]),
-    element('div', { className: ['wb-cell-toolbar'], role: 'toolbar', ariaLabel: `Cell ${spec.id}` }),
+    element('div', { className: ['wb-cell-toolbar'], role: 'toolbar', ariaLabel: `Cell ${spec.id}` }, [
+      // The name the prose uses for this cell, and a link to it (#cell-id).
+      element('a', { className: ['wb-cell-name'], href: `#cell-${spec.id}`, title: 'Link to this cell' }, [{ type: 'text', value: spec.id }]),
+    ]),
   ];
 
   if (parts.highlightedSetup && source.setup) {

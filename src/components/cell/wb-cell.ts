@@ -484,6 +484,12 @@ export class WbCell extends HTMLElement {
     return this.currentRun !== undefined;
   }
 
+  /** How this cell is meant to end (`expect=` in its fence: an out-of-memory demo ends out of memory). */
+  get expectedStatus(): RunResult['status'] {
+    const expected = this.options.expect;
+    return typeof expected === 'string' && expected in STATUS_TEXT ? (expected as RunResult['status']) : 'ok';
+  }
+
   /** Runs the cell's current code; resolves with the result once it is on screen. */
   run(): Promise<RunResult> {
     this.currentRun ??= this.runOnce().finally(() => {

@@ -120,4 +120,6 @@ test('in dark mode the call graph has no white page behind it', async ({ page })
   await expect(page0).toBeAttached();
   const fill = await page0.evaluate((polygon) => getComputedStyle(polygon).fill);
   expect(fill).toMatch(/transparent|rgba\(0, 0, 0, 0\)/);
+  const background = await cellById(page, 'sleeper-graph').locator('.wb-callgraph').first().evaluate((box) => getComputedStyle(box).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
 });

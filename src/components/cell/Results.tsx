@@ -38,6 +38,10 @@ export interface ResultsProps {
   initialTab?: string;
   /** Told when the learner picks a tab, so the choice can outlive this component. */
   onTabChange?(viewId: string): void;
+  /** Opens these results in the expanded inspector (absent: no Expand button). */
+  onExpand?(viewId: string): void;
+  /** Rendered inside the expanded inspector. */
+  expanded?: boolean;
 }
 
 /** A fresh key per result, so a view that failed on one run gets a clean slate on the next. */
@@ -57,7 +61,7 @@ export function panelId(cellId: string, viewId: string) {
 }
 
 export function Results(props: ResultsProps) {
-  const { result, previous, live, show, code, cellId, recorded, fromBuild, onTabChange } = props;
+  const { result, previous, live, show, code, cellId, recorded, fromBuild, onTabChange, onExpand, expanded } = props;
   const viewIds = orderViews(show, (id) => id in VIEWS);
   const opening = () =>
     initialView(viewIds, { chosen: props.initialTab, failed: result !== undefined && result.status !== 'ok', hasData: (id) => hasData(id, result) });
@@ -100,8 +104,14 @@ export function Results(props: ResultsProps) {
       className="wb-results"
       data-recorded={recorded || fromBuild ? '' : undefined}
       data-snapshot={recorded ? '' : undefined}
+      data-expanded={expanded ? '' : undefined}
       aria-busy={running || undefined}
     >
+      {onExpand && !recorded && result && (
+        <button type="button" className="wb-results-expand" onClick={() => onExpand(current)} title="Open these results wide (Esc closes)">
+          Expand<span aria-hidden="true"> ⤢</span>
+        </button>
+      )}
       {(recorded || fromBuild) && (
         <p className="wb-results-recorded" data-other-code={props.recordedForOtherCode ? '' : undefined}>
           {props.recordedForOtherCode
@@ -155,6 +165,7 @@ export function Results(props: ResultsProps) {
                 code={code}
                 cellId={cellId}
                 recorded={recorded}
+                expanded={expanded}
               />
             )}
           </div>
@@ -179,8 +190,9 @@ function PanelContent(props: {
   code: string;
   cellId: string;
   recorded?: boolean;
+  expanded?: boolean;
 }) {
-  const { view, result, previous, live, code, cellId, recorded } = props;
+  const { view, result, previous, live, code, cellId, recorded, expanded } = props;
   if (live && view.id === 'console') {
     return (
       <div className="wb-console" data-status="running">
@@ -205,7 +217,7 @@ function PanelContent(props: {
   const View = view.component;
   return (
     <ViewBoundary key={runKey(result)} label={view.label}>
-      <View result={result} previous={previous} code={code} cellId={cellId} recorded={recorded} />
+      <View result={result} previous={previous} code={code} cellId={cellId} recorded={recorded} expanded={expanded} />
     </ViewBoundary>
   );
 }

@@ -599,7 +599,15 @@ export class WbCell extends HTMLElement {
       onTabChange: (viewId) => {
         this.chosenTab = viewId;
       },
+      onExpand: (viewId) => void this.expandResults(code, viewId),
     };
+  }
+
+  /** Opens the results wide, on the tab the learner is looking at. */
+  private async expandResults(code: string, viewId: string): Promise<void> {
+    const { openInspector } = await import('./inspector');
+    const props = this.resultsProps(code, {});
+    openInspector({ ...props, initialTab: viewId, onTabChange: undefined }, `Results of cell ${this.cellId}`);
   }
 
   /** The build's recorded result, made live (sortable, zoomable...) without a Run. */

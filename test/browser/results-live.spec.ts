@@ -123,3 +123,46 @@ test('in dark mode the call graph has no white page behind it', async ({ page })
   const background = await cellById(page, 'sleeper-graph').locator('.wb-callgraph').first().evaluate((box) => getComputedStyle(box).backgroundColor);
   expect(background).not.toBe('rgb(255, 255, 255)');
 });
+
+test.describe('the expanded inspector', () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    test(`opens wide at ${width} px: icicle across the width, its table with names, Esc closes and focus returns`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height });
+      await page.goto('/profiling/');
+      const cell = cellById(page, 'complicated');
+      await cell.scrollIntoViewIfNeeded();
+      await cell.locator('.wb-cell-results').hover();
+      const expand = liveRecorded(cell).locator('.wb-results-expand');
+      await expand.click();
+      const dialog = page.locator('dialog.wb-inspector');
+      await expect(dialog).toBeVisible();
+      const box = (await dialog.boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(width * (width < 600 ? 0.99 : 0.9));
+      expect(box.height).toBeGreaterThanOrEqual(height * (width < 600 ? 0.99 : 0.9));
+      // It opens on the tab the learner was reading: the icicle (show=icicle,...).
+      const icicle = dialog.locator('.wb-icicle').first();
+      await expect(icicle).toBeVisible();
+      const icicleWidth = (await icicle.boundingBox())!.width;
+      if (width >= 1280) expect(icicleWidth).toBeGreaterThanOrEqual(1000);
+      else expect(icicleWidth).toBeGreaterThanOrEqual(width * 0.85);
+      // The linked table has room for the functions' names.
+      const prepY = dialog.locator('.wb-stats-table tbody tr').filter({ hasText: /prepY/ }).first();
+      await expect(prepY).toBeVisible();
+      const nameCell = prepY.locator('td.wb-stats-name');
+      expect(await nameCell.evaluate((td) => td.scrollWidth <= td.clientWidth + 1)).toBe(true);
+      // The split between chart and table moves with the keyboard.
+      const handle = dialog.getByRole('separator', { name: /Resize the chart/ });
+      const before = Number(await handle.getAttribute('aria-valuenow'));
+      await handle.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(handle).toHaveAttribute('aria-valuenow', String(before + 24));
+      await page.screenshot({ path: testInfo.outputPath(`inspector-${width}.png`) });
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await expect(expand).toBeFocused();
+    });
+  }
+});

@@ -11,6 +11,7 @@ import type { ConsoleEntry, RunResult } from '../../sandbox/types';
 import type { ViewDescriptor } from '../views/types';
 import { VIEWS } from '../views/registry';
 import { ConsoleLines } from '../views/console/ConsoleLines';
+import { RunStatusNote } from '../views/console/RunStatusNote';
 import { initialView, orderViews } from './view-order';
 import { ViewBoundary } from './ViewBoundary';
 
@@ -139,6 +140,12 @@ export function Results(props: ResultsProps) {
               {VIEWS[id].label}
             </button>
           ))}
+        </div>
+      )}
+      {/* Why a run ended early (and how to raise a limit) is said above every tab, not only in the console. */}
+      {result && result.status !== 'ok' && current !== 'console' && !recorded && !live && (
+        <div className="wb-results-status">
+          <RunStatusNote result={result} />
         </div>
       )}
       {viewIds.map((id) => {

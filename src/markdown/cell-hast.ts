@@ -14,8 +14,10 @@ export interface CellParts {
   highlightedCode: Element;
   /** shiki <pre> of the hidden setup, when there is setup. */
   highlightedSetup?: Element;
-  /** A recorded result (build time), placed in the results area. */
+  /** A recorded result (build time) as static HTML, placed in the results area. */
   results?: ElementContent[];
+  /** The same result as data, so the page can make the recorded views live without a Run. */
+  recordedResult?: unknown;
 }
 
 /**
@@ -41,7 +43,10 @@ export function cellElement(parts: CellParts): Element {
     element('script', { type: 'application/json', dataCellSource: true }, [
       { type: 'text', value: jsonForScript(source.setup ? { code: source.code, setup: source.setup } : { code: source.code }) },
     ]),
-    element('div', { className: ['wb-cell-toolbar'], role: 'toolbar', ariaLabel: `Cell ${spec.id}` }),
+    element('div', { className: ['wb-cell-toolbar'], role: 'toolbar', ariaLabel: `Cell ${spec.id}` }, [
+      // The name the prose uses for this cell, and a link to it (#cell-id).
+      element('a', { className: ['wb-cell-name'], href: `#cell-${spec.id}`, title: 'Link to this cell' }, [{ type: 'text', value: spec.id }]),
+    ]),
   ];
 
   if (parts.highlightedSetup && source.setup) {
@@ -56,6 +61,10 @@ export function cellElement(parts: CellParts): Element {
     );
   }
 
+  if (parts.recordedResult !== undefined) {
+    // Data, not script: parsed only when the page brings the recorded views to life.
+    children.push(element('script', { type: 'application/json', dataCellRecorded: true }, [{ type: 'text', value: jsonForScript(parts.recordedResult) }]));
+  }
   children.push(
     element(
       'div',

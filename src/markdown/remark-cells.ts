@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
 import type { ElementContent } from 'hast';
-import { cellElement } from './cell-hast';
+import { cellElement, type CellParts } from './cell-hast';
 import { chapterOf, findCells, type FoundCell } from './find-cells';
 import { highlightCode } from './highlight';
 
@@ -33,12 +33,12 @@ export interface RemarkCellsOptions {
   onRecorded?: (spec: FoundCell['spec'], elapsedMs: number) => void;
 }
 
-async function recordedResults(cell: FoundCell, options: RemarkCellsOptions): Promise<ElementContent[] | undefined> {
+async function recordedResults(cell: FoundCell, options: RemarkCellsOptions): Promise<Pick<CellParts, 'results' | 'recordedResult'>> {
   const { recordCell } = await import('./record/record-cell');
   const started = performance.now();
-  const { html } = await recordCell(cell.spec, cell.source);
+  const { html, result } = await recordCell(cell.spec, cell.source);
   options.onRecorded?.(cell.spec, performance.now() - started);
-  return fromHtml(html, { fragment: true }).children as ElementContent[];
+  return { results: fromHtml(html, { fragment: true }).children as ElementContent[], recordedResult: result };
 }
 
 export default function remarkCells(options: RemarkCellsOptions = {}) {
@@ -60,8 +60,8 @@ async function renderCells(tree: Root, file: VFile, options: RemarkCellsOptions)
   for (const cell of cells) {
     const highlightedCode = await highlightCode(cell.source.code);
     const highlightedSetup = cell.source.setup ? await highlightCode(cell.source.setup) : undefined;
-    const results = options.record && cell.spec.record ? await recordedResults(cell, options) : undefined;
-    const hast = cellElement({ spec: cell.spec, source: cell.source, highlightedCode, highlightedSetup, results });
+    const recorded = options.record && cell.spec.record ? await recordedResults(cell, options) : {};
+    const hast = cellElement({ spec: cell.spec, source: cell.source, highlightedCode, highlightedSetup, ...recorded });
 
     // Replace the fence in place with a node that mdast-util-to-hast turns into
     // exactly this element (works for .md and .mdx alike).

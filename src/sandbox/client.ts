@@ -24,6 +24,8 @@ interface Pending {
   callbacks: RunCallbacks;
   resolve(result: RunResult): void;
   startedAt?: number;
+  /** What the run printed so far: kept when it is stopped or killed, so no output is lost. */
+  printed: ConsoleEntry[];
   watchdog?: ReturnType<typeof setTimeout>;
   ticker?: ReturnType<typeof setInterval>;
 }
@@ -59,7 +61,7 @@ export class SandboxClient {
 
   run(request: RunRequest, callbacks: RunCallbacks = {}): Promise<RunResult> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, request, callbacks, resolve });
+      this.queue.push({ id: this.nextId++, request, callbacks, resolve, printed: [] });
       this.pumpQueue();
     });
   }
@@ -130,7 +132,10 @@ export class SandboxClient {
     if (message.type === 'started') {
       p.startedAt = performance.now();
       p.callbacks.onStart?.();
-    } else if (message.type === 'console') p.callbacks.onConsole?.(message.entries);
+    } else if (message.type === 'console') {
+      p.printed.push(...message.entries);
+      p.callbacks.onConsole?.(message.entries);
+    }
     else if (message.type === 'result') this.complete(p, message.result);
     else if (message.type === 'fatal') {
       this.current = undefined;
@@ -179,11 +184,11 @@ function synthetic(status: RunStatus, p: Pending, message: string): RunResult {
   const elapsed = p.startedAt ? performance.now() - p.startedAt : 0;
   return {
     status,
-    console: [],
+    // What was printed before the end stays; the ending itself is said once, by the results view.
+    console: [...p.printed],
     outputTruncated: false,
     error: status === 'stopped' ? undefined : { name: status === 'timeout' ? 'Timeout' : 'SandboxError', message, stack: [] },
     timing: { wallMs: elapsed, cpuMs: elapsed, simulatedMs: 0, resolutionMs: 0 },
-    ...(status === 'stopped' ? { console: [{ level: 'system', text: message, at: elapsed }] } : {}),
   };
 }
 

@@ -17,7 +17,8 @@ import { parseArgs, parseLimitValue } from '../options';
 import { EXPORT_HELP, exporterFor, extensionList } from '../formats';
 import { SORT_HELP, printTables, statsTextOptions } from '../table-options';
 import { printEntry } from './run';
-import { escapeControlsKeepingColour } from '../terminal';
+import { escapeControls, escapeControlsKeepingColour } from '../terminal';
+import { cliLimitAdvice } from '../../sandbox/engine/limits';
 
 const USAGE = `Usage: workbook profile [options] file.js
 
@@ -93,6 +94,6 @@ export default async function profile(argv: string[]): Promise<number> {
     process.stderr.write('No profile was recorded.\n');
   }
   if (result.error) process.stderr.write(formatRunError(result.error) + '\n');
-  if (result.limitHit) process.stderr.write(result.limitHit.message + '\n');
+  if (result.limitHit) process.stderr.write(escapeControls(result.limitHit.message + cliLimitAdvice(result.limitHit)) + '\n');
   return result.status === 'ok' && prof ? 0 : 1;
 }

@@ -8,6 +8,7 @@ import type { ConsoleEntry, RunResult } from '../../sandbox/types';
 import { parseArgs, parseLimitValue } from '../options';
 import { escapeControls } from '../terminal';
 import { cpuLabel } from '../../sandbox/cpu-label';
+import { cliLimitAdvice } from '../../sandbox/engine/limits';
 
 const USAGE = `Usage: workbook run [--timeout 10s] [--memory 64MB] [--seed N] [--timing] file.js
 
@@ -23,7 +24,7 @@ export function printEntry(entry: ConsoleEntry): void {
 
 export function printOutcome(result: RunResult): number {
   if (result.error) process.stderr.write(escapeControls(formatRunError(result.error)) + '\n');
-  if (result.limitHit) process.stderr.write(escapeControls(result.limitHit.message) + '\n');
+  if (result.limitHit) process.stderr.write(escapeControls(result.limitHit.message + cliLimitAdvice(result.limitHit)) + '\n');
   return result.status === 'ok' ? 0 : 1;
 }
 

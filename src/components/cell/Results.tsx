@@ -6,12 +6,13 @@
  * the HTML so the small tab script of the page can switch them) and the live
  * results in the browser (only the selected panel is mounted).
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ConsoleEntry, RunResult } from '../../sandbox/types';
 import type { ViewDescriptor } from '../views/types';
 import { VIEWS } from '../views/registry';
 import { ConsoleLines } from '../views/console/ConsoleLines';
-import { orderViews } from './view-order';
+import { RunStatusNote } from '../views/console/RunStatusNote';
+import { initialView, orderViews } from './view-order';
 import { ViewBoundary } from './ViewBoundary';
 
 export interface ResultsProps {
@@ -24,9 +25,26 @@ export interface ResultsProps {
   show: string[];
   code: string;
   cellId: string;
+  /**
+   * Static markup of a build-time recording (ssr.tsx): every panel is rendered
+   * and the page's small tab script switches them. Views get `recorded` and
+   * leave out what needs JavaScript.
+   */
   recorded?: boolean;
   /** A profile opened from a file (the profile viewer): no run, so no console tab. */
   imported?: boolean;
+  /** A build-time recording brought to life on the page: interactive, labelled as recorded. */
+  fromBuild?: boolean;
+  /** The recording was made for the original code, and the code on screen differs. */
+  recordedForOtherCode?: boolean;
+  /** The tab to open on (the learner's choice before React took over). */
+  initialTab?: string;
+  /** Told when the learner picks a tab, so the choice can outlive this component. */
+  onTabChange?(viewId: string): void;
+  /** Opens these results in the expanded inspector (absent: no Expand button). */
+  onExpand?(viewId: string): void;
+  /** Rendered inside the expanded inspector. */
+  expanded?: boolean;
 }
 
 /** A fresh key per result, so a view that failed on one run gets a clean slate on the next. */
@@ -46,11 +64,24 @@ export function panelId(cellId: string, viewId: string) {
 }
 
 export function Results(props: ResultsProps) {
-  const { result, previous, live, show, code, cellId, recorded, imported } = props;
+  const { result, previous, live, show, code, cellId, recorded, imported, fromBuild, onTabChange, onExpand, expanded } = props;
   const viewIds = imported ? show.filter((id) => id in VIEWS && id !== 'console') : orderViews(show, (id) => id in VIEWS);
-  const [selected, setSelected] = useState(viewIds[0]);
+  const opening = () =>
+    initialView(viewIds, { chosen: props.initialTab, failed: result !== undefined && result.status !== 'ok', hasData: (id) => hasData(id, result) });
+  const [selected, setSelectedState] = useState(opening);
   const tabs = useRef(new Map<string, HTMLButtonElement | null>());
   const current = viewIds.includes(selected) ? selected : viewIds[0];
+  const setSelected = (id: string) => {
+    setSelectedState(id);
+    onTabChange?.(id);
+  };
+
+  // A run that failed before the chosen view had anything to show opens on the console,
+  // where the error is; otherwise the learner's tab stays what it was.
+  useEffect(() => {
+    if (result && result.status !== 'ok' && !hasData(current, result) && viewIds.includes('console')) setSelectedState('console');
+    // Only a new result may move the tab: eslint-style exhaustive deps would undo the learner's choice.
+  }, [result]); // eslint-disable-line react-hooks/exhaustive-deps
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = viewIds.indexOf(current);
@@ -72,9 +103,24 @@ export function Results(props: ResultsProps) {
 
   const running = live !== undefined;
   return (
-    <div className="wb-results" data-recorded={recorded ? '' : undefined} aria-busy={running || undefined}>
-      {recorded && (
-        <p className="wb-results-recorded">Recorded when the site was built. Press Run to run it yourself.</p>
+    <div
+      className="wb-results"
+      data-recorded={recorded || fromBuild ? '' : undefined}
+      data-snapshot={recorded ? '' : undefined}
+      data-expanded={expanded ? '' : undefined}
+      aria-busy={running || undefined}
+    >
+      {onExpand && !recorded && result && (
+        <button type="button" className="wb-results-expand" onClick={() => onExpand(current)} title="Open these results wide (Esc closes)">
+          Expand<span aria-hidden="true"> ⤢</span>
+        </button>
+      )}
+      {(recorded || fromBuild) && (
+        <p className="wb-results-recorded" data-other-code={props.recordedForOtherCode ? '' : undefined}>
+          {props.recordedForOtherCode
+            ? 'Recorded when the site was built, for the original code: your code differs. Press Run to see its results.'
+            : 'Recorded when the site was built. Press Run to run it yourself.'}
+        </p>
       )}
       {viewIds.length > 1 && (
         <div className="wb-results-tabs" role="tablist" aria-label={`Results of cell ${cellId}`} onKeyDown={onKeyDown}>
@@ -96,6 +142,12 @@ export function Results(props: ResultsProps) {
               {VIEWS[id].label}
             </button>
           ))}
+        </div>
+      )}
+      {/* Why a run ended early (and how to raise a limit) is said above every tab, not only in the console. */}
+      {result && result.status !== 'ok' && current !== 'console' && !recorded && !live && (
+        <div className="wb-results-status">
+          <RunStatusNote result={result} />
         </div>
       )}
       {viewIds.map((id) => {
@@ -122,6 +174,7 @@ export function Results(props: ResultsProps) {
                 code={code}
                 cellId={cellId}
                 recorded={recorded}
+                expanded={expanded}
               />
             )}
           </div>
@@ -129,6 +182,13 @@ export function Results(props: ResultsProps) {
       })}
     </div>
   );
+}
+
+/** Does this view have something to show for this result? */
+function hasData(viewId: string, result: RunResult | undefined): boolean {
+  const view = VIEWS[viewId];
+  if (!view || !result) return false;
+  return !view.available || view.available(result);
 }
 
 function PanelContent(props: {
@@ -139,8 +199,9 @@ function PanelContent(props: {
   code: string;
   cellId: string;
   recorded?: boolean;
+  expanded?: boolean;
 }) {
-  const { view, result, previous, live, code, cellId, recorded } = props;
+  const { view, result, previous, live, code, cellId, recorded, expanded } = props;
   if (live && view.id === 'console') {
     return (
       <div className="wb-console" data-status="running">
@@ -165,7 +226,7 @@ function PanelContent(props: {
   const View = view.component;
   return (
     <ViewBoundary key={runKey(result)} label={view.label}>
-      <View result={result} previous={previous} code={code} cellId={cellId} recorded={recorded} />
+      <View result={result} previous={previous} code={code} cellId={cellId} recorded={recorded} expanded={expanded} />
     </ViewBoundary>
   );
 }

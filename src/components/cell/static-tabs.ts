@@ -5,7 +5,7 @@
  * the recorded results.
  */
 export function enableStaticTabs(results: HTMLElement): void {
-  const tabs = () => Array.from(results.querySelectorAll<HTMLButtonElement>('.wb-results[data-recorded] [role="tab"]'));
+  const tabs = () => Array.from(results.querySelectorAll<HTMLButtonElement>('.wb-results[data-snapshot] [role="tab"]'));
 
   const select = (tab: HTMLButtonElement) => {
     for (const other of tabs()) {
@@ -18,7 +18,7 @@ export function enableStaticTabs(results: HTMLElement): void {
   };
 
   results.addEventListener('click', (event) => {
-    const tab = (event.target as Element | null)?.closest<HTMLButtonElement>('.wb-results[data-recorded] [role="tab"]');
+    const tab = (event.target as Element | null)?.closest<HTMLButtonElement>('.wb-results[data-snapshot] [role="tab"]');
     if (tab) select(tab);
   });
   results.addEventListener('keydown', (event) => {

@@ -56,9 +56,11 @@ export function buildToolbar(toolbar: HTMLElement, options: { hasSetup: boolean;
   const spacer = document.createElement('span');
   spacer.className = 'wb-cell-toolbar-spacer';
 
+  // The cell's name (from the build), so the prose can say "the sleeper-graph cell" and a reader finds it.
+  const name = toolbar.querySelector<HTMLElement>('.wb-cell-name');
   toolbar.replaceChildren(
-    ...[run, stop, elapsed, status, spacer, modifiedBadge, linkBadge, setup, reset, copyLink].filter(
-      (part): part is HTMLElement => part !== undefined,
+    ...[name, run, stop, elapsed, status, spacer, modifiedBadge, linkBadge, setup, reset, copyLink].filter(
+      (part): part is HTMLElement => part != null,
     ),
   );
   enableRovingFocus(toolbar);

@@ -11,6 +11,7 @@ import type { RunResult } from '../../sandbox/types';
 import { RECOVERED_NOTE } from '../../sandbox/engine/recovered-note';
 import type { EditorHandle } from '../editor/types';
 import type { ResultsHandle } from './mount-results';
+import type { ResultsProps } from './Results';
 import type { CellOptions } from '../../markdown/cell-info';
 import { isApplePlatform } from '../editor/keyboard-hint';
 import { formatDuration } from '../views/console/format-time';
@@ -25,6 +26,8 @@ import { enqueueRun, sandboxBusy, type Turn } from './run-queue';
 import { sandboxClient, warmUpWhenUseful } from './sandbox-access';
 import { decodeSharedCode, parseShareHash, shareUrl } from './share-link';
 import { enableStaticTabs } from './static-tabs';
+import { RAISE_LIMIT_EVENT, type RaiseLimitDetail } from '../views/console/raise-limit-event';
+import { readRecordedResult, staticSelectedTab, whenResultsWanted } from './recorded-results';
 import { afterLoadWhenIdle } from './idle';
 import { buildToolbar, type ToolbarParts } from './toolbar';
 import { parseShow } from './view-order';
@@ -114,6 +117,10 @@ export class WbCell extends HTMLElement {
 
   private results: ResultsHandle | undefined;
   private lastResult: RunResult | undefined;
+  /** The build's recording, while it is what the results area shows. */
+  private recordedShown: RunResult | undefined;
+  /** The results tab the learner chose last (kept across runs). */
+  private chosenTab: string | undefined;
   private currentRun: Promise<RunResult> | undefined;
   private turn: Turn | undefined;
   private started = false;
@@ -179,6 +186,8 @@ export class WbCell extends HTMLElement {
     this.codeView = new CodeView(this.querySelector<HTMLElement>('.wb-cell-code') ?? this.appendChild(document.createElement('div')));
     this.resultsArea = this.querySelector<HTMLElement>('.wb-cell-results') ?? this.appendChild(document.createElement('div'));
     enableStaticTabs(this.resultsArea);
+    if (this.querySelector('script[data-cell-recorded]')) whenResultsWanted(this.resultsArea, () => void this.showRecordedLive());
+    this.addEventListener(RAISE_LIMIT_EVENT, (event) => this.raiseLimit((event as CustomEvent<RaiseLimitDetail>).detail));
 
     const { run, stop, reset, copyLink, setup } = this.toolbar;
     run.addEventListener('click', () => void this.run());
@@ -250,6 +259,7 @@ export class WbCell extends HTMLElement {
     }
     this.clearErrorMarks();
     this.updateBadges();
+    this.relabelRecorded();
   }
 
   private onEdit(code: string): void {
@@ -259,6 +269,16 @@ export class WbCell extends HTMLElement {
     this.notices.hide('reset');
     this.scheduleSave();
     this.updateBadges();
+    this.relabelRecorded();
+  }
+
+  /** Recorded results say whether they belong to the code on screen (re-rendered only when that changes). */
+  private relabelRecorded(): void {
+    if (!this.results || !this.recordedShown || this.lastResult !== this.recordedShown) return;
+    const differs = this.code !== this.original;
+    if (this.dataset.recordedFor === (differs ? 'other' : 'same')) return;
+    this.dataset.recordedFor = differs ? 'other' : 'same';
+    this.results.render(this.resultsProps(this.code, {}));
   }
 
   private updateBadges(): void {
@@ -504,8 +524,24 @@ export class WbCell extends HTMLElement {
 
   /* ------------------------------------------------------------ run */
 
+  /** "Run again with more time/memory": the new limit holds for this cell until the page is reloaded. */
+  private raiseLimit(detail: RaiseLimitDetail | undefined): void {
+    if (!detail || this.running) return;
+    const { limit, value } = detail;
+    if (limit === 'timeoutMs') this.options = { ...this.options, timeout: `${Math.round(value)}ms` };
+    else if (limit === 'memoryBytes') this.options = { ...this.options, memory: `${Math.round(value / 1048576)}MB` };
+    else return;
+    void this.run();
+  }
+
   get running(): boolean {
     return this.currentRun !== undefined;
+  }
+
+  /** How this cell is meant to end (`expect=` in its fence: an out-of-memory demo ends out of memory). */
+  get expectedStatus(): RunResult['status'] {
+    const expected = this.options.expect;
+    return typeof expected === 'string' && expected in STATUS_TEXT ? (expected as RunResult['status']) : 'ok';
   }
 
   /** Runs the cell's current code; resolves with the result once it is on screen. */
@@ -602,21 +638,56 @@ export class WbCell extends HTMLElement {
     if (turn.started) void sandboxClient().then((sandbox) => sandbox.stop());
   }
 
-  private resultsProps(code: string, extra: { result?: RunResult; previous?: RunResult; live?: RunResult['console'] }) {
+  private resultsProps(code: string, extra: { result?: RunResult; previous?: RunResult; live?: RunResult['console'] }): ResultsProps {
+    const result = extra.result ?? this.lastResult;
+    const fromBuild = result !== undefined && result === this.recordedShown;
     return {
-      result: extra.result ?? this.lastResult,
+      result,
       previous: extra.result ? extra.previous : undefined,
       live: extra.live,
       show: this.show,
       code,
       cellId: this.cellId,
+      fromBuild,
+      recordedForOtherCode: fromBuild && code !== this.original,
+      initialTab: this.chosenTab,
+      onTabChange: (viewId) => {
+        this.chosenTab = viewId;
+      },
+      onExpand: (viewId) => void this.expandResults(code, viewId),
     };
+  }
+
+  /** Opens the results wide, on the tab the learner is looking at. */
+  private async expandResults(code: string, viewId: string): Promise<void> {
+    const { openInspector } = await import('./inspector');
+    const props = this.resultsProps(code, {});
+    openInspector({ ...props, initialTab: viewId, onTabChange: undefined }, `Results of cell ${this.cellId}`);
+  }
+
+  /** The build's recorded result, made live (sortable, zoomable...) without a Run. */
+  private async showRecordedLive(): Promise<void> {
+    if (this.results || this.currentRun) return; // a run's results are already on their way
+    const recorded = readRecordedResult(this);
+    if (!recorded) return;
+    const focusedTab = (document.activeElement as HTMLElement | null)?.closest?.<HTMLElement>('.wb-cell-results [role="tab"]')?.dataset.view;
+    const { harvestStaticSvgs } = await import('../views/profile/callgraph/prerendered');
+    harvestStaticSvgs(this.resultsArea);
+    await this.ensureResults();
+    const results = this.results as ResultsHandle | undefined; // set by ensureResults()
+    if (!results || this.lastResult || this.currentRun) return;
+    this.lastResult = recorded;
+    this.recordedShown = recorded;
+    results.render(this.resultsProps(this.currentCode(), {}));
+    if (focusedTab) requestAnimationFrame(() => this.resultsArea.querySelector<HTMLElement>(`[role="tab"][data-view="${CSS.escape(focusedTab)}"]`)?.focus());
   }
 
   private async ensureResults(): Promise<void> {
     if (this.results) return;
     try {
       const { mountResults } = await loadResultsModule();
+      // The live tabs open where the static ones were left.
+      this.chosenTab ??= staticSelectedTab(this.resultsArea);
       this.results ??= mountResults(this.resultsArea);
     } catch (error) {
       console.error('The results area could not load:', error);

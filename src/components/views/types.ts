@@ -19,6 +19,8 @@ export interface ViewProps {
   cellId: string;
   /** True when rendered at build time into static HTML (no interactivity needed). */
   recorded?: boolean;
+  /** Shown in the expanded inspector: use the room (full-width charts, taller graphs). */
+  expanded?: boolean;
 }
 
 export interface ViewDescriptor {

@@ -31,16 +31,40 @@ export function wasmMemoryCapBytes(memoryBytes: number): number {
 const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-/** Names the limit, its value, and the cell option that raises it. */
+/**
+ * The most a learner can raise a limit to from the page or the CLI (the fence
+ * options allow the same: cell-info.ts), and the next step up from a value.
+ */
+export const RAISE_CAPS = { timeoutMs: 120_000, memoryBytes: 512 * 1048576 } as const;
+export type RaisableLimit = keyof typeof RAISE_CAPS;
+
+export function nextLimit(limit: RaisableLimit, value: number): number | undefined {
+  const floor = limit === 'timeoutMs' ? 30_000 : 128 * 1048576;
+  const next = Math.min(RAISE_CAPS[limit], Math.max(floor, value * 2));
+  return next > value ? next : undefined;
+}
+
+/**
+ * How to raise a limit, in the words of the place the learner is: the CLI
+ * names its flag. (The page offers a button instead: RunStatusNote.)
+ */
+export function cliLimitAdvice(hit: LimitHit): string {
+  if (hit.limit !== 'timeoutMs' && hit.limit !== 'memoryBytes') return '';
+  const next = nextLimit(hit.limit, hit.value);
+  if (next === undefined) return '';
+  return hit.limit === 'timeoutMs' ? ` If the code is meant to run longer, raise the limit with --timeout ${seconds(next).replace(' ', '')}.` : ` To allow more, use --memory ${Math.round(next / 1048576)}MB.`;
+}
+
+/** Names the limit and its value; each front end adds how to raise it there. */
 export function limitHit(limit: keyof Limits, limits: Limits, detail = ''): LimitHit {
   const value = limits[limit];
   const messages: Record<keyof Limits, string> = {
-    timeoutMs: `Stopped after ${seconds(value)}: the run reached its time limit. If the code is meant to run longer, raise it with timeout=30s in the cell options.`,
+    timeoutMs: `Stopped after ${seconds(value)}: the run reached its time limit.`,
     memoryBytes:
       `Out of memory: the run needed more than its ${mb(value)} memory limit${detail}. ` +
       `The limit caps the sandbox's whole memory at ${mb(wasmMemoryCapBytes(value))} (the limit plus 16 MB for the engine itself), ` +
       `which holds the live heap and the allocator's free space; no single allocation may exceed ${mb(value)}. ` +
-      `Use less memory, or raise the limit with memory=128MB in the cell options.`,
+      `Use less memory, or raise the limit.`,
     stackBytes: `Stack overflow: calls nested deeper than the ${Math.round(value / 1024)} KB stack allows${detail}. Look for recursion without a base case.`,
     maxOutputLines: `Output stopped after ${value.toLocaleString('en-US')} lines: the run printed more than the console keeps, so it was ended. Print less (a summary, or every 1000th value).`,
     maxOutputBytes: `Output stopped after ${mb(value)}: the run printed more than the console keeps, so it was ended. Print less.`,

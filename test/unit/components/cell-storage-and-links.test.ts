@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EDIT_STORE_VERSION, EditStore, editKey, fingerprint } from '../../../src/components/cell/edit-store';
 import { decodeSharedCode, parseShareHash, shareUrl } from '../../../src/components/cell/share-link';
-import { orderViews, parseShow } from '../../../src/components/cell/view-order';
+import { initialView, orderViews, parseShow } from '../../../src/components/cell/view-order';
 
 afterEach(() => {
   localStorage.clear();
@@ -79,10 +79,20 @@ describe('share links', () => {
 });
 
 describe('view order', () => {
-  test('console first, no duplicates, unknown views dropped', () => {
+  test('the show= order, the console always offered (last when not listed), no duplicates, unknown views dropped', () => {
     const known = (id: string) => ['console', 'time', 'profile'].includes(id);
-    expect(orderViews(parseShow('profile, time,console'), known)).toEqual(['console', 'profile', 'time']);
-    expect(orderViews(parseShow('profile,nope,profile'), known)).toEqual(['console', 'profile']);
+    expect(orderViews(parseShow('profile, time,console'), known)).toEqual(['profile', 'time', 'console']);
+    expect(orderViews(parseShow('console,profile'), known)).toEqual(['console', 'profile']);
+    expect(orderViews(parseShow('profile,nope,profile'), known)).toEqual(['profile', 'console']);
     expect(parseShow(null)).toEqual([]);
+  });
+
+  test('the first tab is the first of show=, a chosen tab wins, a failed run without data opens on the console', () => {
+    const views = ['profile', 'tree', 'console'];
+    expect(initialView(views)).toBe('profile');
+    expect(initialView(views, { chosen: 'tree' })).toBe('tree');
+    expect(initialView(views, { chosen: 'gone' })).toBe('profile');
+    expect(initialView(views, { failed: true, hasData: () => false })).toBe('console');
+    expect(initialView(views, { failed: true, hasData: () => true })).toBe('profile');
   });
 });

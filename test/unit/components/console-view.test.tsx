@@ -64,8 +64,14 @@ describe('ConsoleView', () => {
     const result = await runCode({ filename: 'spin.js', code: 'while (true) {}', limits: { timeoutMs: 200 } });
     expect(result.status).toBe('timeout');
     const note = show(result).querySelector('.wb-console-status')!;
-    expect(note.textContent).toBe(result.limitHit!.message);
-    expect(note.textContent).toMatch(/timeout=/);
+    expect(note.textContent).toContain(result.limitHit!.message);
+    // The page raises the limit with a button, not with cell options a learner cannot see.
+    const button = note.querySelector('button')!;
+    expect(button.textContent).toBe('Run again with a 30 s limit');
+    let raised: unknown;
+    note.addEventListener('wb-raise-limit', (event) => (raised = (event as CustomEvent).detail));
+    button.click();
+    expect(raised).toEqual({ limit: 'timeoutMs', value: 30_000 });
   });
 
   test('capped output ends with a visible truncation line', async () => {

@@ -15,12 +15,27 @@ import { enableStaticTabs } from '../../../src/components/cell/static-tabs';
 afterEach(cleanup);
 
 describe('Results', () => {
-  test('console comes first, then the show= list, unknown names left out', async () => {
+  test('tabs follow the show= list and open on its first view, unknown names left out', async () => {
     const result = await runCode({ filename: 'a.js', code: 'console.log("hi")' });
     const { container } = render(<Results result={result} show={['time', 'no-such-view', 'console']} code="" cellId="c1" />);
     const tabs = Array.from(container.querySelectorAll('[role="tab"]'));
-    expect(tabs.map((tab) => tab.textContent)).toEqual([VIEWS.console.label, VIEWS.time.label]);
+    expect(tabs.map((tab) => tab.textContent)).toEqual([VIEWS.time.label, VIEWS.console.label]);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
+    expect(tabs[1].getAttribute('aria-selected')).toBe('false');
+  });
+
+  test('the console is offered when show= leaves it out, and a failed run opens there', async () => {
+    const failed = await runCode({ filename: 'f.js', code: 'null.x' });
+    const { container } = render(<Results result={failed} show={['profile']} code="" cellId="c9" />);
+    const tabs = Array.from(container.querySelectorAll('[role="tab"]'));
+    expect(tabs.map((tab) => tab.getAttribute('data-view'))).toEqual(['profile', 'console']);
+    expect(container.querySelector('[role="tab"][aria-selected="true"]')!.getAttribute('data-view')).toBe('console');
+  });
+
+  test('the console panel shows the output, labelled by its tab', async () => {
+    const result = await runCode({ filename: 'a.js', code: 'console.log("hi")' });
+    const { container } = render(<Results result={result} show={['console', 'time']} code="" cellId="c1" />);
+    const tabs = Array.from(container.querySelectorAll('[role="tab"]'));
     expect(tabs[0].getAttribute('aria-controls')).toBe(panelId('c1', 'console'));
     const panel = container.querySelector(`#${panelId('c1', 'console')}`)!;
     expect(panel.getAttribute('role')).toBe('tabpanel');
@@ -137,7 +152,7 @@ describe('renderResultsToHtml (build time)', () => {
     const result = await runCode({ filename: 'rec.js', code: 'sleep(1); console.log("done")' });
     const host = document.createElement('div');
     document.body.append(host);
-    host.innerHTML = renderResultsToHtml({ result, show: ['time'], code: '', cellId: 'st' });
+    host.innerHTML = renderResultsToHtml({ result, show: ['console', 'time'], code: '', cellId: 'st' });
     enableStaticTabs(host);
     const [consoleTab, timeTab] = Array.from(host.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
     const panel = (id: string) => host.querySelector<HTMLElement>(`#${panelId('st', id)}`)!;

@@ -26,7 +26,11 @@ describe('remark-cells: the HTML contract', () => {
     const toolbar = cell.querySelector('.wb-cell-toolbar')!;
     expect(toolbar.getAttribute('role')).toBe('toolbar');
     expect(toolbar.getAttribute('aria-label')).toBe('Cell first');
-    expect(toolbar.children).toHaveLength(0);
+    // Before any script runs, the toolbar holds only the cell's visible name, a link to the cell.
+    expect([...toolbar.children].map((child) => child.className)).toEqual(['wb-cell-name']);
+    const name = toolbar.querySelector('a.wb-cell-name')!;
+    expect(name.textContent).toBe('first');
+    expect(name.getAttribute('href')).toBe('#cell-first');
 
     const code = cell.querySelector('.wb-cell-code')!;
     expect(code.getAttribute('tabindex')).toBe('0');
@@ -118,6 +122,21 @@ describe('remark-cells: results recorded at build time', () => {
     expect(results.textContent).toContain('line 7');
     expect(results.textContent).toContain('line 14');
     expect(results.textContent).toContain('line 21');
+    // The same result as data, so the page can make the recorded views live without a Run.
+    const data = JSON.parse(cell.querySelector('script[type="application/json"][data-cell-recorded]')!.textContent!);
+    expect(data.status).toBe('ok');
+    expect(data.console.map((entry: { text: string }) => entry.text)).toEqual(['line 7', 'line 14', 'line 21']);
+  });
+
+  it('draws a recorded call graph at build time, so it reads without JavaScript', async () => {
+    const { document } = await renderChapter(
+      fence('cell id=graph show=callgraph', 'function leaf() { let s = 0; for (let i = 0; i < 1e4; i++) s += i; return s; }\nfunction top() { return leaf() + leaf(); }\ntop();'),
+      { record: true },
+    );
+    const canvas = document.querySelector('.wb-results[data-snapshot] .wb-callgraph-canvas svg');
+    expect(canvas).not.toBeNull();
+    expect(canvas!.textContent).toContain('leaf');
+    expect(document.body.textContent).not.toContain('Laying out the graph');
   });
 
   it('records src= cells too', async () => {

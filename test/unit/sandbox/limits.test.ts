@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { out, run } from './run-helpers';
+import { cliLimitAdvice } from '../../../src/sandbox/engine/limits';
 
 describe('limits', () => {
   it('interrupts an infinite loop at the deadline and names the limit', async () => {
     const r = await run('while (true) {}', { limits: { timeoutMs: 300 } });
     expect(r.status).toBe('timeout');
     expect(r.limitHit?.limit).toBe('timeoutMs');
-    expect(r.limitHit?.message).toMatch(/timeout=/);
+    expect(r.limitHit?.message).toMatch(/time limit/);
+    // Each front end says how to raise it in its own terms: the CLI names its flag.
+    expect(cliLimitAdvice(r.limitHit!)).toMatch(/--timeout 30s/);
     expect(r.timing.cpuMs).toBeLessThan(1300);
   });
 

@@ -63,6 +63,9 @@ export async function mountMonacoEditor(container: HTMLElement, opts: EditorOpti
           lineDecorationsWidth: metrics.paddingInline,
           renderLineHighlightOnlyWhenFocus: true,
           scrollBeyondLastLine: false,
+          // Long lines wrap, as in the static code view: nothing is cut off at any width.
+          wordWrap: 'on',
+          wrappingIndent: 'indent',
           overviewRulerLanes: 0,
           hideCursorInOverviewRuler: true,
           automaticLayout: true,

@@ -3,7 +3,9 @@
  * how to raise it (the engine writes that sentence in result.limitHit); the
  * other endings get a sentence here.
  */
-import type { RunResult } from '../../../sandbox/types';
+import type { LimitHit, RunResult } from '../../../sandbox/types';
+import { nextLimit, type RaisableLimit } from '../../../sandbox/engine/limits';
+import { RAISE_LIMIT_EVENT, type RaiseLimitDetail } from './raise-limit-event';
 
 const FALLBACK: Partial<Record<RunResult['status'], string>> = {
   stopped: 'Stopped: you ended this run before it finished. Press Run to start again.',
@@ -23,6 +25,30 @@ export function RunStatusNote({ result }: { result: RunResult }) {
   return (
     <div className="wb-console-status" data-kind={kind} role="note">
       {message}
+      {result.limitHit && <RaiseLimitButton hit={result.limitHit} />}
     </div>
+  );
+}
+
+/** Raising a limit is one click on the page (up to the caps), not an edit of hidden cell options. */
+function RaiseLimitButton({ hit }: { hit: LimitHit }) {
+  if (hit.limit !== 'timeoutMs' && hit.limit !== 'memoryBytes') return null;
+  const limit: RaisableLimit = hit.limit;
+  const value = nextLimit(limit, hit.value);
+  if (value === undefined) return <> This is the most the page allows.</>;
+  const label = limit === 'timeoutMs' ? `Run again with a ${value / 1000} s limit` : `Run again with ${Math.round(value / 1048576)} MB`;
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className="wb-raise-limit"
+        onClick={(event) =>
+          event.currentTarget.dispatchEvent(new CustomEvent<RaiseLimitDetail>(RAISE_LIMIT_EVENT, { bubbles: true, detail: { limit, value } }))
+        }
+      >
+        {label}
+      </button>
+    </>
   );
 }

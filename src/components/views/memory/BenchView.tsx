@@ -97,7 +97,7 @@ function CompareBlock({ run }: { run: CompareRun }) {
       <div className="wb-mem-scroll" tabIndex={0} role="region" aria-label={`Comparison ${run.label}`}>
         <table className="wb-bench-table">
           <caption>
-            Compare {run.label}, {rounds(run.candidates[0].stats).replace(/ × .*/, '')} rounds each
+            Compare {run.label}, {rounds(run.candidates[0].stats).replace(/ × .*/, '')} each
           </caption>
           <thead>
             <tr>

@@ -89,3 +89,23 @@ describe('profile table view', () => {
     expect(html).not.toContain('Loading');
   });
 });
+
+describe('profile table view of a sampling profile', () => {
+  it('shows samples and own/total time under a pyinstrument-style header, and no call counts', async () => {
+    const { runInSandbox } = await import('../../../../src/sandbox/engine/run');
+    const { ALL_TOOLS } = await import('../../../../src/sandbox/tools');
+    const code = 'function nap() { sleep(0.5); }\nfunction main() { for (let i = 0; i < 4; i++) nap(); }\nmain();';
+    const result = await runInSandbox({ code, filename: 'naps.js', profile: { kind: 'sampling' } }, ALL_TOOLS);
+    expect(result.profile?.meta.kind).toBe('sampling');
+    render(<ProfileTableView result={result} code={code} cellId="naps" />);
+    const header = screen.getByTestId('stats-header').textContent!;
+    expect(header).toMatch(/^Samples: [\d,]+, one every 1 ms\. Duration: 2\.\d{3} s/);
+    expect(header).not.toMatch(/function calls/);
+    const heads = screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, '').trim());
+    expect(heads).toEqual(['samples', 'own time', 'total time', 'filename:lineno(function)']);
+    // main's stack held every sample of the four half-second naps: about 2,000 at 1 ms.
+    const main = within(rowFor(/\(main\)/)).getAllByRole('cell').map((c) => c.textContent ?? '');
+    expect(Number(main[0].replace(/,/g, ''))).toBeGreaterThanOrEqual(1990);
+    expect(Number(main[2])).toBeCloseTo(2, 1);
+  });
+});

@@ -11,6 +11,7 @@ import { boundedCallGraphDot } from '../common/processors';
 import { ProfileNotes } from '../common/ProfileNotes';
 import { ExportBar } from '../exports/ExportBar';
 import { baseName, downloadText } from '../exports/download';
+import { DEFAULT_EDGE_THRESHOLD, DEFAULT_NODE_THRESHOLD, prerenderedSvg } from './prerendered';
 
 type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
 let vizPromise: Promise<Viz> | undefined;
@@ -21,20 +22,45 @@ function loadViz(): Promise<Viz> {
 const NODE_THRESHOLDS = [0, 0.001, 0.005, 0.01, 0.05];
 const EDGE_THRESHOLDS = [0, 0.001, 0.005, 0.01];
 
-export function CallGraphView({ result, cellId }: ViewProps) {
+/**
+ * The scale at which the whole graph fits its box (never above 1: small graphs
+ * keep their size), so the first view shows every leaf, the `sleep` one included.
+ */
+function fitScale(box: HTMLElement | null): number {
+  const svg = box?.querySelector('svg');
+  if (!box || !svg) return 1;
+  const width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
+  const height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+  if (!(width > 0 && height > 0)) return 1;
+  return Math.min(1, box.clientWidth / width, box.clientHeight / height);
+}
+
+export function CallGraphView({ result, cellId, expanded }: ViewProps) {
   const profile = result.profile!;
-  const [nodeThreshold, setNodeThreshold] = useState(0.005);
-  const [edgeThreshold, setEdgeThreshold] = useState(0.001);
-  const [svg, setSvg] = useState<string>('');
+  const [nodeThreshold, setNodeThreshold] = useState(DEFAULT_NODE_THRESHOLD);
+  const [edgeThreshold, setEdgeThreshold] = useState(DEFAULT_EDGE_THRESHOLD);
   const [error, setError] = useState('');
   const [view, setView] = useState({ x: 0, y: 0, scale: 1 });
+  const box = useRef<HTMLDivElement>(null);
+  const fit = () => setView({ x: 0, y: 0, scale: fitScale(box.current) });
   const drag = useRef<{ x: number; y: number; startX: number; startY: number } | undefined>(undefined);
   const graph = useMemo(() => boundedCallGraphDot(profile, { nodeThreshold, edgeThreshold }), [profile, nodeThreshold, edgeThreshold]);
   const dot = graph.dot;
+  // Drawn at build time (or taken from the recorded page): no Graphviz needed for it.
+  const [svg, setSvg] = useState<string>(() => prerenderedSvg(dot) ?? '');
+  // Each new layout opens fitted to its box.
+  useEffect(() => {
+    if (svg) fit();
+  }, [svg, expanded]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     let live = true;
     setError('');
+    const known = prerenderedSvg(dot);
+    if (known) {
+      setSvg(known);
+      return;
+    }
     loadViz()
       .then((viz) => {
         if (live) setSvg(viz.renderString(dot, { format: 'svg', engine: 'dot' }));
@@ -52,7 +78,7 @@ export function CallGraphView({ result, cellId }: ViewProps) {
       '+': () => zoom(1.25),
       '=': () => zoom(1.25),
       '-': () => zoom(0.8),
-      '0': () => setView({ x: 0, y: 0, scale: 1 }),
+      '0': fit,
       ArrowLeft: () => setView((v) => ({ ...v, x: v.x + step })),
       ArrowRight: () => setView((v) => ({ ...v, x: v.x - step })),
       ArrowUp: () => setView((v) => ({ ...v, y: v.y + step })),
@@ -108,7 +134,7 @@ export function CallGraphView({ result, cellId }: ViewProps) {
         <button type="button" onClick={() => zoom(0.8)}>
           Zoom out
         </button>
-        <button type="button" onClick={() => setView({ x: 0, y: 0, scale: 1 })}>
+        <button type="button" onClick={fit}>
           Fit
         </button>
         <button type="button" onClick={() => downloadText(dot, `${name}.dot`, 'text/vnd.graphviz')}>
@@ -127,9 +153,10 @@ export function CallGraphView({ result, cellId }: ViewProps) {
       </p>
       <div
         className="wb-callgraph"
+        ref={box}
         tabIndex={0}
         role="group"
-        aria-label="Call graph: drag or arrow keys to pan, + and − to zoom, 0 to reset"
+        aria-label="Call graph: drag or arrow keys to pan, + and − to zoom, 0 to fit"
         aria-busy={!svg && !error}
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}

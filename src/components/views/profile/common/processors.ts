@@ -14,8 +14,8 @@ import { renderDot, type DotOptions } from '../../../../sandbox/profile/render/d
 import { callGraph } from '../../../../sandbox/profile/callgraph';
 import { compareHeadline } from '../../../../sandbox/profile/layout/compare-summary';
 
-/** The six columns a table header can sort by. */
-export type SortKey = Extract<ProcessorSortKey, 'calls' | 'tottime' | 'percall-self' | 'cumtime' | 'percall-total' | 'nfl'>;
+/** The columns a table header can sort by (pstats' six, and samples for sampled profiles). */
+export type SortKey = Extract<ProcessorSortKey, 'calls' | 'tottime' | 'percall-self' | 'cumtime' | 'percall-total' | 'nfl' | 'samples'>;
 export type StatsRow = FlatRow;
 export type StatsSummary = FlatSummary;
 export type { PartnerRow };

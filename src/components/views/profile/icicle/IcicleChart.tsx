@@ -93,6 +93,8 @@ export function IcicleChart(props: ChartProps) {
             data-hot={hotFrame === cell.frame || undefined}
             data-truncated={cell.truncated || undefined}
             aria-label={`${name}, ${((cell.totalMs / (layout.totalMs || 1)) * 100).toFixed(1)} % of the view`}
+            // A narrow box cuts its name short: the tooltip (and the hover details) always give it whole.
+            title={name}
             style={{
               left: `${cell.x0 * 100}%`,
               width: `${width}%`,

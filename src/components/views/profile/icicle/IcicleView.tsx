@@ -6,6 +6,7 @@
  * its row, click a row zooms to that function's heaviest call path).
  */
 import { useDeferredValue, useMemo, useState } from 'react';
+import { SplitHandle } from '../common/SplitHandle';
 import type { ViewProps } from '../../types';
 import { layoutPartition, type PartitionCell } from '../../../../sandbox/profile/layout/partition';
 import { parentId, ROOT_ID } from '../../../../sandbox/profile/layout/node-path';
@@ -26,7 +27,7 @@ const CUTOFFS: Array<{ value: number; label: string }> = [
 /** Boxes narrower than this share of the zoom root are not drawn (under a pixel). */
 const MIN_WIDTH = 0.0008;
 
-export function IcicleView({ result, cellId }: ViewProps) {
+export function IcicleView({ result, cellId, expanded }: ViewProps) {
   const profile = result.profile!;
   const [mode, setMode] = useState<'icicle' | 'sunburst'>('icicle');
   const [rootId, setRootId] = useState(ROOT_ID);
@@ -36,6 +37,8 @@ export function IcicleView({ result, cellId }: ViewProps) {
   const [hover, setHover] = useState<PartitionCell | undefined>();
   const [rowHover, setRowHover] = useState<number | undefined>();
   const [selectedFrame, setSelectedFrame] = useState<number | undefined>();
+  // In the expanded inspector the chart sits above its table; the learner drags the split.
+  const [chartHeight, setChartHeight] = useState(() => (typeof window === 'undefined' ? 400 : Math.round(window.innerHeight * 0.45)));
   const [focusKey, setFocusKey] = useState<string | undefined>();
   const query = useDeferredValue(search.trim().toLowerCase());
 
@@ -127,10 +130,11 @@ export function IcicleView({ result, cellId }: ViewProps) {
         )}
       </nav>
       <div className="wb-prof-split">
-        <div className="wb-prof-chart">
+        <div className="wb-prof-chart" style={expanded ? { height: `${chartHeight}px` } : undefined}>
           {mode === 'icicle' ? <IcicleChart {...chartProps} /> : <SunburstChart {...chartProps} />}
           <HoverDetails cell={hover} profile={profile} zoomTotalMs={layout.totalMs} />
         </div>
+        {expanded && <SplitHandle height={chartHeight} onChange={setChartHeight} />}
         <StatsTable
           profile={profile}
           compact

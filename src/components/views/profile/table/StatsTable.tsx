@@ -28,6 +28,31 @@ export const COLUMNS: Column[] = [
   { key: 'nfl', label: 'filename:lineno(function)', title: 'where the function is defined', numeric: false },
 ];
 
+/**
+ * A sampling profiler knows how often a function was on the stack, not how
+ * often it was called: its table shows samples and times, as pyinstrument
+ * does, and no call counts it cannot know.
+ */
+export const SAMPLING_COLUMNS: Column[] = [
+  { key: 'samples', label: 'samples', title: 'samples whose stack passed through the function', numeric: true },
+  { key: 'tottime', label: 'own time', title: 'time in the function itself (its share of the samples × the interval)', numeric: true },
+  { key: 'cumtime', label: 'total time', title: 'time in the function and everything it called', numeric: true },
+  { key: 'nfl', label: 'filename:lineno(function)', title: 'where the function is defined', numeric: false },
+];
+
+/** The header line: pstats' for call-counting profiles, pyinstrument's for sampled ones. */
+export function tableHeader(profile: Profile, summary: { calls: number; primitiveCalls: number; totalMs: number }): string {
+  const seconds = (summary.totalMs / 1000).toFixed(3);
+  if (profile.meta.kind === 'sampling') {
+    const samples = profile.meta.sampleCount ?? profile.root.samples ?? 0;
+    const interval = profile.meta.intervalMs !== undefined ? `, one every ${profile.meta.intervalMs} ms` : '';
+    return `Samples: ${formatCount(samples)}${interval}. Duration: ${(profile.meta.wallMs / 1000).toFixed(3)} s (own times add up to ${seconds} s)`;
+  }
+  return summary.calls === summary.primitiveCalls
+    ? `${formatCount(summary.calls)} function calls in ${seconds} seconds`
+    : `${formatCount(summary.calls)} function calls (${formatCount(summary.primitiveCalls)} primitive calls) in ${seconds} seconds`;
+}
+
 const DEFAULT_TOP = 25;
 
 export interface StatsTableProps {
@@ -85,11 +110,9 @@ export function StatsTable(props: StatsTableProps) {
     }
   }
 
-  const seconds = (summary.totalMs / 1000).toFixed(3);
-  const header =
-    summary.calls === summary.primitiveCalls
-      ? `${formatCount(summary.calls)} function calls in ${seconds} seconds`
-      : `${formatCount(summary.calls)} function calls (${formatCount(summary.primitiveCalls)} primitive calls) in ${seconds} seconds`;
+  const header = tableHeader(profile, summary);
+  const sampled = profile.meta.kind === 'sampling';
+  const columns = sampled ? SAMPLING_COLUMNS : COLUMNS;
 
   return (
     <div className="wb-stats" data-compact={compact || undefined}>
@@ -112,12 +135,12 @@ export function StatsTable(props: StatsTableProps) {
       <div className="wb-stats-scroll">
         <table className="wb-stats-table">
           <caption className="wb-visually-hidden">
-            {props.caption ?? 'Profile table'}, ordered by {COLUMNS.find((c) => c.key === sort.key)!.label}
+            {props.caption ?? 'Profile table'}, ordered by {(columns.find((c) => c.key === sort.key) ?? COLUMNS.find((c) => c.key === sort.key))?.label ?? sort.key}
             {sort.reverse ? ' (reversed)' : ''}; times in {unit === 's' ? 'seconds' : 'milliseconds'}
           </caption>
           <thead>
             <tr>
-              {COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <th
                   key={column.key}
                   scope="col"
@@ -154,11 +177,21 @@ export function StatsTable(props: StatsTableProps) {
                     onFocus={() => onRowHover?.(row.frame)}
                     onBlur={() => onRowHover?.(undefined)}
                   >
-                    <td className="wb-num">{ncallsText(row)}</td>
-                    <td className="wb-num">{formatTableTime(row.selfMs, unit)}</td>
-                    <td className="wb-num">{formatTableTime(row.selfPerCall, unit)}</td>
-                    <td className="wb-num">{formatTableTime(row.totalMs, unit)}</td>
-                    <td className="wb-num">{formatTableTime(row.totalPerCall, unit)}</td>
+                    {sampled ? (
+                      <>
+                        <td className="wb-num">{formatCount(row.samples ?? 0)}</td>
+                        <td className="wb-num">{formatTableTime(row.selfMs, unit)}</td>
+                        <td className="wb-num">{formatTableTime(row.totalMs, unit)}</td>
+                      </>
+                    ) : (
+                      <>
+                        <td className="wb-num">{ncallsText(row)}</td>
+                        <td className="wb-num">{formatTableTime(row.selfMs, unit)}</td>
+                        <td className="wb-num">{formatTableTime(row.selfPerCall, unit)}</td>
+                        <td className="wb-num">{formatTableTime(row.totalMs, unit)}</td>
+                        <td className="wb-num">{formatTableTime(row.totalPerCall, unit)}</td>
+                      </>
+                    )}
                     <td className="wb-stats-name">
                       {frame.builtin ? (
                         <>
@@ -176,7 +209,7 @@ export function StatsTable(props: StatsTableProps) {
                   </tr>
                   {open && (
                     <tr className="wb-stats-partners-row">
-                      <td colSpan={6}>
+                      <td colSpan={columns.length}>
                         <PartnersPanel profile={profile} frame={row.frame} partners={callersAndCallees(profile, row.frame)} unit={unit} />
                       </td>
                     </tr>

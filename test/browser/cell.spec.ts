@@ -185,6 +185,16 @@ test.describe('a live cell', () => {
     await expect(marked).toHaveText('const c = missingThing + b;');
   });
 
+  test('the Time tab names busy time for what it is: the page has no CPU clock', async ({ page }) => {
+    const cell = firstCell(page);
+    await runAndWait(cell);
+    await expect(cell.locator('.wb-console-time')).toContainText('busy ');
+    await cell.getByRole('tab', { name: 'Time' }).click();
+    const time = cell.locator('.wb-time');
+    await expect(time.locator('tbody th')).toHaveText(['real', 'busy', 'simulated', 'timer resolution']);
+    await expect(time).toContainText('busy time: wall minus simulated');
+  });
+
   test('output appears while a long run is still going', async ({ page }) => {
     const cell = firstCell(page);
     await replaceCode(

@@ -123,4 +123,21 @@ describe('TimeView', () => {
     expect(container.textContent).not.toContain('previous run');
     expect(container.textContent).toContain('250 ms');
   });
+
+  test('names the CPU row for what was measured: thread CPU in Node, busy time where there is no CPU clock', async () => {
+    const measured = await runCode({ filename: 'a.js', code: 'sleep(0.25);' });
+    const rowNames = (result: RunResult) => {
+      const { container } = render(<TimeView result={result} code="" cellId="t" />);
+      const names = Array.from(container.querySelectorAll('tbody th')).map((th) => th.textContent);
+      cleanup();
+      return names;
+    };
+    expect(measured.timing.cpuKind).toBe('thread');
+    expect(rowNames(measured)).toEqual(['real', 'CPU', 'simulated', 'timer resolution']);
+    // The browser's result: no CPU clock, so the figure is busy time and says so.
+    const browserLike: RunResult = { ...measured, timing: { ...measured.timing, cpuKind: 'busy' } };
+    expect(rowNames(browserLike)).toEqual(['real', 'busy', 'simulated', 'timer resolution']);
+    const { container } = render(<TimeView result={browserLike} code="" cellId="t" />);
+    expect(container.textContent).toContain('busy time: wall minus simulated');
+  });
 });

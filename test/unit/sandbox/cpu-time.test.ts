@@ -8,6 +8,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { out, run } from './run-helpers';
+import { runCode } from '../../../src/sandbox/node';
+import { renderTreeText } from '../../../src/sandbox/profile/render/tree-text';
 
 /** The scheduler's CPU clock advances in steps (context switches, ticks): a few ms at worst. */
 const STEP_MS = 20;
@@ -16,6 +18,14 @@ describe('CPU time', () => {
   it('is measured per thread on Linux, and says so', async () => {
     const r = await run('let x = 0; for (let i = 0; i < 1e5; i++) x += i;');
     expect(r.timing.cpuKind).toBe(process.platform === 'linux' ? 'thread' : 'process');
+  });
+
+  it('is named in the profile and its text footer', async () => {
+    const r = await runCode({ code: 'function f() { sleep(1); }\nf();', filename: 'nap.js', profile: { kind: 'sampling' } });
+    expect(r.profile?.meta.cpuKind).toBe('thread');
+    expect(renderTreeText(r.profile!)).toMatch(/CPU time: \d/);
+    const browserLike = { ...r.profile!, meta: { ...r.profile!.meta, cpuKind: 'busy' as const } };
+    expect(renderTreeText(browserLike)).toMatch(/Busy time \(wall minus simulated\): \d/);
   });
 
   it('is about zero for a run that only sleeps (simulated)', async () => {

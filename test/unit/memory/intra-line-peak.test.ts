@@ -20,10 +20,11 @@ const STEP = MB / 4;
 const CHUNKS = 640;
 const CHUNK_ELEMENTS = 8192;
 /**
- * How long (real ms) the spike holds its peak. Heap samples are taken at most
- * every walk-cost / SAMPLE_DUTY ms (~15 ms for this heap, ~150 ms on a machine
- * so loaded that a walk takes 5 ms), so a peak held this long is always sampled;
- * a shorter one may fall between two samples, as between two of mprof's.
+ * How long (real ms) the spike holds its peak. A heap walk here costs ~0.3 ms, and
+ * the sampler waits walk-cost / SAMPLE_DUTY (2 %) of the program's progress between
+ * walks: ~15 ms, so a peak held this long is sampled even when a loaded machine gives
+ * the program a fifth of a core. A shorter one may fall between two samples, as
+ * between two of mprof's.
  */
 const HOLD_MS = 300;
 

@@ -179,7 +179,7 @@ test.describe('Chromium DevTools\' Performance panel opens the .cpuprofile', () 
     const profile = await profileOf(await readFile(SLEEPER, 'utf8'), 'sleeper.js');
     const cpu = JSON.parse(renderCpuProfile(profile));
     const loaded = await loadInDevTools(page, cpu);
-    // The chart starts at the profile's start and lasts the run (it was empty, with a negative total, at startTime 0).
+    // The chart starts at the profile's start and lasts the run (at startTime 0 the old export got bounds of Infinity: an empty chart).
     expect(loaded.bounds.min).toBe(cpu.startTime);
     expect(Math.abs(loaded.bounds.range - profile.root.totalMs * 1000)).toBeLessThanOrEqual(2);
     const naps = loaded.calls.filter((c) => c.name === 'sleep').sort((a, b) => a.ts - b.ts);

@@ -156,26 +156,30 @@ for (const [label, code, filename] of [
  * file (SamplesIntegrator.createFakeTraceFromCpuProfile, then the trace model
  * with every handler), reading the bounds and the flame chart's calls it builds.
  */
+async function loadInDevTools(page: Page, cpu: unknown): Promise<{ bounds: { min: number; range: number }; calls: Array<{ name: string; ts: number; dur: number }> }> {
+  await page.goto('devtools://devtools/bundled/devtools_app.html');
+  return page.evaluate(async (cpuProfile) => {
+    const traceModule = './models/trace/trace.js'; // DevTools' own module, relative to its page
+    const Trace = await import(traceModule);
+    const file = Trace.Helpers.SamplesIntegrator.SamplesIntegrator.createFakeTraceFromCpuProfile(cpuProfile, Trace.Types.Events.ThreadID(1));
+    const model = Trace.TraceModel.Model.createWithAllHandlers();
+    await model.parse(file.traceEvents, { metadata: file.metadata, isCPUProfile: true });
+    const parsed = model.parsedTrace(0);
+    const data = parsed.data ?? parsed;
+    const calls: Array<{ name: string; ts: number; dur: number }> = [];
+    for (const byThread of data.Samples.profilesInProcess.values())
+      for (const thread of byThread.values())
+        for (const c of thread.profileCalls as Array<{ callFrame: { functionName: string }; ts: number; dur: number }>) calls.push({ name: c.callFrame.functionName, ts: c.ts, dur: c.dur });
+    return { bounds: { min: data.Meta.traceBounds.min, range: data.Meta.traceBounds.range }, calls };
+  }, cpu);
+}
+
 test.describe('Chromium DevTools\' Performance panel opens the .cpuprofile', () => {
   test('the sleeper\'s six naps are six separate one-second calls', async ({ page }) => {
     const profile = await profileOf(await readFile(SLEEPER, 'utf8'), 'sleeper.js');
     const cpu = JSON.parse(renderCpuProfile(profile));
-    await page.goto('devtools://devtools/bundled/devtools_app.html');
-    const loaded = await page.evaluate(async (cpuProfile) => {
-      const traceModule = './models/trace/trace.js'; // DevTools' own module, relative to its page
-      const Trace = await import(traceModule);
-      const file = Trace.Helpers.SamplesIntegrator.SamplesIntegrator.createFakeTraceFromCpuProfile(cpuProfile, Trace.Types.Events.ThreadID(1));
-      const model = Trace.TraceModel.Model.createWithAllHandlers();
-      await model.parse(file.traceEvents, { metadata: file.metadata, isCPUProfile: true });
-      const parsed = model.parsedTrace(0);
-      const data = parsed.data ?? parsed;
-      const calls: Array<{ name: string; ts: number; dur: number }> = [];
-      for (const byThread of data.Samples.profilesInProcess.values())
-        for (const thread of byThread.values())
-          for (const c of thread.profileCalls as Array<{ callFrame: { functionName: string }; ts: number; dur: number }>) calls.push({ name: c.callFrame.functionName, ts: c.ts, dur: c.dur });
-      return { bounds: { min: data.Meta.traceBounds.min, range: data.Meta.traceBounds.range }, calls };
-    }, cpu);
-    // The chart starts at the profile's start and lasts the run (it was empty, with a negative total, at startTime 0).
+    const loaded = await loadInDevTools(page, cpu);
+    // The chart starts at the profile's start and lasts the run (at startTime 0 the old export got bounds of Infinity: an empty chart).
     expect(loaded.bounds.min).toBe(cpu.startTime);
     expect(Math.abs(loaded.bounds.range - profile.root.totalMs * 1000)).toBeLessThanOrEqual(2);
     const naps = loaded.calls.filter((c) => c.name === 'sleep').sort((a, b) => a.ts - b.ts);
@@ -191,5 +195,20 @@ test.describe('Chromium DevTools\' Performance panel opens the .cpuprofile', () 
     for (let i = 1; i < naps.length; i++) expect(naps[i].ts).toBeGreaterThanOrEqual(naps[i - 1].ts + naps[i - 1].dur - 1);
     expect(loaded.calls.filter((c) => c.name === 'sleepOneSecond')).toHaveLength(6);
     expect(loaded.calls.filter((c) => c.name === 'function1')).toHaveLength(1);
+  });
+
+  test('a run longer than the timeline keeps its outer calls in order', async ({ page }) => {
+    const profile = await profileOf(LONG.replace('fib(20); }', 'fib(20); sleep(0.1); }'), 'long.js');
+    expect(profile.spansTruncated).toBe(true);
+    const loaded = await loadInDevTools(page, JSON.parse(renderCpuProfile(profile)));
+    expect(Math.abs(loaded.bounds.range - profile.root.totalMs * 1000)).toBeLessThanOrEqual(2);
+    const sleeps = loaded.calls.filter((c) => c.name === 'sleep').sort((a, b) => a.ts - b.ts);
+    expect(sleeps).toHaveLength(2);
+    const main = loaded.calls.find((c) => c.name === 'main')!;
+    // The outermost fib: called by main, between the two sleeps.
+    const fibs = loaded.calls.filter((c) => c.name === 'fib' && c.ts >= main.ts);
+    const first = fibs.sort((a, b) => a.ts - b.ts)[0];
+    expect(first.ts).toBeGreaterThanOrEqual(sleeps[0].ts + sleeps[0].dur - 1);
+    expect(first.ts + first.dur).toBeLessThanOrEqual(sleeps[1].ts + 1);
   });
 });

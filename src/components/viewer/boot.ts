@@ -15,7 +15,6 @@ function boot(root: HTMLElement) {
   const progress = root.querySelector<HTMLElement>('[data-viewer-progress]')!;
   const status = root.querySelector<HTMLElement>('[data-viewer-status]')!;
   const error = root.querySelector<HTMLElement>('[data-viewer-error]')!;
-  const note = root.querySelector<HTMLElement>('[data-viewer-note]')!;
   const results = root.querySelector<HTMLElement>('[data-viewer-results]')!;
   let handle: { render(props: unknown): void; unmount(): void } | undefined;
   let generation = 0;
@@ -38,8 +37,6 @@ function boot(root: HTMLElement) {
     }
     const { profile } = reply;
     status.textContent = `${file.name}: ${profile.meta.source} profile, ${profile.frames.length} functions.`;
-    note.textContent = profile.meta.note ?? '';
-    note.hidden = !profile.meta.note;
     const { mountResults } = await views;
     if (mine !== generation) return;
     handle?.unmount();

@@ -15,6 +15,7 @@ export const SITE_PAGES: string[] = [
   '/optimisation/',
   '/memory/',
   ...(existsSync(new URL('../../../dist/progress/index.html', import.meta.url)) ? ['/progress/'] : []),
+  '/viewer/',
 ];
 
 /** Requests that leave the site's origin (data: and blob: stay in the page). */

@@ -7,6 +7,7 @@ import { formatDuration } from './format';
 
 export function ProfileNotes({ profile }: { profile: Profile }) {
   const { meta } = profile;
+  if (meta.source) return <ImportedNotes profile={profile} />;
   return (
     <p className="wb-prof-notes">
       <span>{meta.kind === 'sampling' ? `Sampling profiler, every ${meta.intervalMs ?? 1} ms` : 'Deterministic profiler'}</span>
@@ -19,6 +20,26 @@ export function ProfileNotes({ profile }: { profile: Profile }) {
         <>
           {' · '}
           <strong className="wb-prof-partial">Partial: the run ended early, so the figures stop where it stopped.</strong>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** A profile opened from a file: its format, its total, and what the format lacks (meta.note). */
+function ImportedNotes({ profile }: { profile: Profile }) {
+  const { meta } = profile;
+  return (
+    <p className="wb-prof-notes" data-imported={meta.source}>
+      <span>
+        {meta.kind === 'sampling' ? `Sampling profile (${meta.sampleCount ?? 0} samples)` : 'Deterministic profile'} read from a {meta.source} file
+      </span>
+      {' · '}
+      <span>{formatDuration(meta.wallMs)} in total</span>
+      {meta.note && (
+        <>
+          {' · '}
+          <span className="wb-prof-imported-note">{meta.note}</span>
         </>
       )}
     </p>

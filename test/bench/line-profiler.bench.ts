@@ -40,7 +40,7 @@ function kernel(n) {
   }
   return s;
 }
-function main() { let total = 0; for (let k = 0; k < 20; k++) total += kernel(100000); return total; }
+function main() { let total = 0; for (let k = 0; k < 2; k++) total += kernel(100000); return total; }
 `;
 
 const WORDS = `function makeWords(count) {
@@ -63,7 +63,7 @@ function main() { return summary(WORDS); }
 `;
 
 const PROGRAMS: Program[] = [
-  { name: 'numeric kernel', js: KERNEL, python: 'kernel', pythonFunction: 'kernel', repeats: 3 },
+  { name: 'numeric kernel', js: KERNEL, python: 'line_kernel', pythonFunction: 'kernel', repeats: 3 },
   { name: 'word summary', js: WORDS, python: 'word_summary', pythonFunction: 'summary', repeats: 5 },
 ];
 

@@ -51,8 +51,9 @@ async function respondsToClick(page: Page): Promise<void> {
 async function expectUsable(page: Page, baseline: number): Promise<void> {
   await page.waitForTimeout(500);
   const worst = await longest(page);
-  // The freeze was 15 s; a page that refuses the code does no more work than a plain load.
-  expect(worst, `longest task ${worst} ms, plain load ${baseline} ms`).toBeLessThanOrEqual(Math.max(baseline * 2, baseline + 100));
+  // The freeze was 15 s (65 s for a 4 KB link). A page that refuses the code does little more than
+  // a plain load; the 300 ms allow for the browser reading a megabyte of localStorage on a busy machine.
+  expect(worst, `longest task ${worst} ms, plain load ${baseline} ms`).toBeLessThanOrEqual(Math.max(baseline * 2, baseline + 300));
   // No DOM node per line of the refused code.
   expect(await firstCell(page).locator('.wb-cell-code .line').count()).toBeLessThan(200);
   await respondsToClick(page);
@@ -64,8 +65,8 @@ test.describe('code from outside the build', () => {
   test('a share link of a million lines is refused with a notice, and the page stays usable', async ({ page }) => {
     const baseline = await calibrate(page);
     const id = await firstCell(page).getAttribute('data-cell-id');
-    const bomb = lz.compressToEncodedURIComponent('console.log(1);\n'.repeat(1_000_000));
-    expect(bomb.length).toBeLessThan(20_000);
+    const bomb = lz.compressToEncodedURIComponent('\n'.repeat(1_000_000));
+    expect(bomb.length).toBeLessThan(4096);
     await page.goto(`${CHAPTER}#cell-${id}&code=${bomb}`);
     const notice = firstCell(page).locator('.wb-cell-notice[data-notice="link"]');
     await expect(notice).toContainText('was not opened because it is longer than 256 KB');

@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { limitHit, resolveLimits } from '../engine/limits';
 import type { SandboxTool } from '../engine/tool';
-import type { RunHooks } from '../engine/run';
+import { runInSandbox, type RunHooks } from '../engine/run';
 import type { ConsoleEntry, RunRequest, RunResult } from '../types';
 import type { RunMessage, WorkerReply } from './protocol';
 
@@ -33,6 +33,8 @@ interface Pending {
   settle(result: RunResult | Error): void;
 }
 
+const BOOT = new URL('./boot.mjs', import.meta.url).href;
+
 let worker: Worker | undefined;
 let current: Pending | undefined;
 let queue: Promise<unknown> = Promise.resolve();
@@ -40,6 +42,9 @@ let nextId = 1;
 
 /** Runs a request on the watchdog's worker with the given tools (by id, in order). One run at a time. */
 export function runGuarded(request: RunRequest, tools: SandboxTool[], hooks: GuardedHooks = {}): Promise<RunResult> {
+  // Where this module is not a file (a DOM-like test environment serves it by URL), no worker
+  // can be started from it: run in this thread, without the watchdog.
+  if (!BOOT.startsWith('file:')) return runInSandbox(request, tools, hooks);
   const run = queue.then(() => runOnWorker(request, tools.map((t) => t.id), hooks));
   queue = run.catch(() => undefined);
   return run;
@@ -68,7 +73,7 @@ function runOnWorker(request: RunRequest, toolIds: string[], hooks: GuardedHooks
 
 function ensureWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./boot.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const started = new Worker(new URL(BOOT), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   started.on('message', (reply: WorkerReply) => onReply(reply));
   started.on('error', (error) => endWorker(started, `the sandbox's worker failed: ${String((error as Error)?.message ?? error).slice(0, 500)}`));
   started.on('exit', () => endWorker(started, "the sandbox's worker stopped unexpectedly"));

@@ -22,6 +22,8 @@ export interface AdversarialCase {
 
 const TIME: RunStatus[] = ['timeout'];
 const TIME_OR_MEMORY: RunStatus[] = ['timeout', 'out-of-memory'];
+// Building a 20 MB value can itself outlast a 1 s deadline on a loaded machine, so big-value
+// cases accept the time limit too; what they test is that the host stays bounded.
 const deepChain = (n: number) => 'const a = {}; a' + '.b'.repeat(n) + ';';
 
 export const DEADLINE_MS = 1000;
@@ -56,12 +58,12 @@ export const CASES: AdversarialCase[] = [
   { name: 'one print of five million line breaks', code: "console.log('\\n'.repeat(5e6)); console.log('after');", status: ['output-limit', 'timeout'] },
   { name: 'a flood of long lines', code: "const line = 'x'.repeat(10000); for (;;) console.log(line);", status: ['output-limit', 'timeout'] },
   { name: 'a flood of short lines', code: "for (;;) console.log('again');", status: ['output-limit', 'timeout'] },
-  { name: 'an error with a 20 MB message', code: "throw new Error('x'.repeat(2e7));", status: ['error', 'out-of-memory'] },
-  { name: 'an error message of two million lines', code: "throw new Error('line\\n'.repeat(2e6));", status: ['error', 'out-of-memory'] },
-  { name: 'a thrown string of 20 MB', code: "throw 'x'.repeat(2e7);", status: ['error', 'out-of-memory'] },
-  { name: 'a thrown object with a huge JSON form', code: "throw { data: 'x'.repeat(2e7) };", status: ['error', 'out-of-memory'] },
-  { name: 'an error whose stack is replaced by 20 MB', code: "const e = new Error('m'); e.stack = 'at x (y.js:1:1)\\n'.repeat(1e6); throw e;", status: ['error', 'out-of-memory'] },
-  { name: 'an error whose name is huge', code: "const e = new Error('m'); e.name = 'N'.repeat(2e7); throw e;", status: ['error', 'out-of-memory'] },
+  { name: 'an error with a 20 MB message', code: "throw new Error('x'.repeat(2e7));", status: ['error', 'out-of-memory', 'timeout'] },
+  { name: 'an error message of two million lines', code: "throw new Error('line\\n'.repeat(2e6));", status: ['error', 'out-of-memory', 'timeout'] },
+  { name: 'a thrown string of 20 MB', code: "throw 'x'.repeat(2e7);", status: ['error', 'out-of-memory', 'timeout'] },
+  { name: 'a thrown object with a huge JSON form', code: "throw { data: 'x'.repeat(2e7) };", status: ['error', 'out-of-memory', 'timeout'] },
+  { name: 'an error whose stack is replaced by 20 MB', code: "const e = new Error('m'); e.stack = 'at x (y.js:1:1)\\n'.repeat(1e6); throw e;", status: ['error', 'out-of-memory', 'timeout'] },
+  { name: 'an error whose name is huge', code: "const e = new Error('m'); e.name = 'N'.repeat(2e7); throw e;", status: ['error', 'out-of-memory', 'timeout'] },
   { name: 'an unhandled rejection with a huge message', code: "Promise.reject(new Error('r\\n'.repeat(1e6)));", status: ['ok', 'error', 'out-of-memory'] },
   { name: 'heap snapshots with huge labels', code: "for (let i = 0; i < 50; i++) heapSnapshot('L'.repeat(1e6) + i); console.log('done');", status: ['ok', 'timeout', 'out-of-memory'] },
   { name: 'benchmarks with huge labels', code: "for (let i = 0; i < 300; i++) bench(() => 1, { label: 'B'.repeat(5e5), repeat: 1, number: 1 }); console.log('done');", status: ['ok', 'timeout', 'output-limit', 'out-of-memory'] },

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { DEFAULT_LIMITS, type RunResult } from '../../../../src/sandbox/types';
 
 /** Host-side frames: node internals, the sandbox's own TypeScript, module paths. */
-export const HOST_STACK = /node:internal|\/src\/sandbox\/|\/src\/cli\/|\/node_modules\/|at [^\n]*\.m?[jt]s:\d+:\d+\)?\s*$/m;
+export const HOST_STACK = /node:internal|\/src\/sandbox\/|\/src\/cli\/|\/node_modules\/|at [^\n]*\.(?:ts|tsx|mjs|cjs):\d+:\d+\)?\s*$|file:\/\//m;
 export const RSS_LIMIT_KB = 600 * 1024;
 
 /** Console and error text stay within the output cap (plus the short notes the sandbox adds). */

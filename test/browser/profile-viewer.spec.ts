@@ -101,6 +101,13 @@ test.describe('profile viewer', () => {
     const tree = await openView(page, 'tree');
     await expect(tree.getByRole('treeitem').filter({ hasText: 'cold' }).first()).toBeVisible();
     for (const view of ['callgraph', 'icicle']) await openView(page, view);
+    // The expanded inspector opens the profile wide, on the tab being read; Esc closes it.
+    await page.locator('[data-viewer-results] .wb-results-expand').click();
+    const dialog = page.locator('dialog.wb-inspector');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator('.wb-icicle').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
   });
 
   test('a truncated file gets a message naming the problem, and the page stays usable', async ({ page }) => {

@@ -41,7 +41,11 @@ function boot(root: HTMLElement) {
     if (mine !== generation) return;
     handle?.unmount();
     handle = mountResults(results);
-    handle.render({ result: importedResult(profile), show: viewsFor(profile), code: '', cellId: 'viewer', imported: true });
+    const props = { result: importedResult(profile), show: viewsFor(profile), code: '', cellId: 'viewer', imported: true };
+    // The expanded inspector works here as in the cells: the whole window for a big profile.
+    const onExpand = (viewId: string) =>
+      void import('../cell/inspector').then(({ openInspector }) => openInspector({ ...props, initialTab: viewId }, `Profile of ${file.name}`));
+    handle.render({ ...props, onExpand });
   }
 
   input.addEventListener('change', () => {

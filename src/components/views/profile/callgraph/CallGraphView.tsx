@@ -12,6 +12,25 @@ import { ProfileNotes } from '../common/ProfileNotes';
 import { ExportBar } from '../exports/ExportBar';
 import { baseName, downloadText } from '../exports/download';
 import { DEFAULT_EDGE_THRESHOLD, DEFAULT_NODE_THRESHOLD, prerenderedSvg } from './prerendered';
+import { requestSource } from '../../source-link';
+import type { Profile } from '../../../../sandbox/types';
+
+/** The frame a Graphviz node stands for: the DOT renderer names each node by its frame index. */
+function frameOfNode(node: Element | null, profile: Profile): Profile['frames'][number] | undefined {
+  const id = Number(node?.querySelector('title')?.textContent);
+  return Number.isInteger(id) ? profile.frames[id] : undefined;
+}
+
+/** Makes each function's box a button: Enter or a click shows its source in the cell. */
+function linkNodesToSource(canvas: HTMLElement | null, profile: Profile): void {
+  for (const node of canvas?.querySelectorAll<SVGGElement>('g.node') ?? []) {
+    const frame = frameOfNode(node, profile);
+    if (!frame) continue;
+    node.setAttribute('tabindex', '0');
+    node.setAttribute('role', 'button');
+    node.setAttribute('aria-label', `${frame.name}: show its source`);
+  }
+}
 
 type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
 let vizPromise: Promise<Viz> | undefined;
@@ -42,16 +61,23 @@ export function CallGraphView({ result, cellId, expanded }: ViewProps) {
   const [error, setError] = useState('');
   const [view, setView] = useState({ x: 0, y: 0, scale: 1 });
   const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
   const fit = () => setView({ x: 0, y: 0, scale: fitScale(box.current) });
   const drag = useRef<{ x: number; y: number; startX: number; startY: number } | undefined>(undefined);
   const graph = useMemo(() => boundedCallGraphDot(profile, { nodeThreshold, edgeThreshold }), [profile, nodeThreshold, edgeThreshold]);
   const dot = graph.dot;
   // Drawn at build time (or taken from the recorded page): no Graphviz needed for it.
   const [svg, setSvg] = useState<string>(() => prerenderedSvg(dot) ?? '');
-  // Each new layout opens fitted to its box.
+  // Each new layout opens fitted to its box, with its boxes linked to the code.
   useEffect(() => {
-    if (svg) fit();
+    if (!svg) return;
+    fit();
+    linkNodesToSource(canvas.current, profile);
   }, [svg, expanded]); // eslint-disable-line react-hooks/exhaustive-deps
+  const showSourceOf = (target: EventTarget) => {
+    const frame = frameOfNode((target as Element).closest?.('g.node') ?? null, profile);
+    if (frame) requestSource(target, frame);
+  };
 
   useEffect(() => {
     let live = true;
@@ -170,6 +196,14 @@ export function CallGraphView({ result, cellId, expanded }: ViewProps) {
         ) : svg ? (
           <div
             className="wb-callgraph-canvas"
+            ref={canvas}
+            onClick={(event) => showSourceOf(event.target)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.target as Element).closest?.('g.node')) {
+                event.stopPropagation();
+                showSourceOf(event.target);
+              }
+            }}
             style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
             // The SVG comes from Graphviz rendering our own DOT text, whose labels are escaped.
             dangerouslySetInnerHTML={{ __html: svg }}

@@ -30,9 +30,12 @@
  * `super`), except when the value is itself an anonymous function or class,
  * whose name must stay the field's name.
  *
- * The sampling profiler needs no hooks at all: it reads QuickJS's own stack from
+ * The event sampler ('events', the default sampling profiler) gets the same
+ * structure with lighter inline code (enterCode/exitCode with `sampling`): a
+ * call count, and a clock read that takes the samples that fell due.
+ * The poll sampler needs no hooks at all: it reads QuickJS's own stack from
  * the engine's interrupt handler, so `instrument(code, 'sampling')` only inserts
- * `__wbS();` (recording starts there, as in both modes) and returns the sites
+ * `__wbS();` (recording starts there, as in every mode) and returns the sites
  * table, which maps stack positions back to functions.
  *
  * Every inserted piece is wrapped in marker comments so that

@@ -1,5 +1,7 @@
 /**
- * VM-side source of the sampling recorder (pyinstrument's equivalent).
+ * VM-side source of the poll sampler (`ProfileOptions.sampler: 'poll'`, not the
+ * default: it has safepoint bias, see below; the default is the event sampler,
+ * EVENT_SAMPLING_SOURCE in vm/deterministic.ts).
  *
  * The learner's code carries no hooks at all. The engine calls `__wbSample`
  * from QuickJS's interrupt handler, which QuickJS runs every ~10,000 calls or

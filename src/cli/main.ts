@@ -4,6 +4,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { escapeControls } from './terminal';
 
 const commandsDir = fileURLToPath(new URL('./commands/', import.meta.url));
 
@@ -24,5 +25,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const mod = (await import(`./commands/${command}.ts`)) as { default: (argv: string[]) => Promise<number> };
-  return mod.default(rest);
+  try {
+    return await mod.default(rest);
+  } catch (error) {
+    // A failure of the workbook itself (not of the learner's program, which each command reports):
+    // one clear line, never a host stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`workbook ${command}: ${escapeControls(message.slice(0, 2000))}`);
+    return 1;
+  }
 }

@@ -70,6 +70,8 @@ test('every control of a chapter is reachable with Tab', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/profiling/');
   await page.waitForLoadState('networkidle');
+  // Recorded results come to life one by one after load: count the controls once they all have.
+  await expect(page.locator('.wb-results[data-snapshot]')).toHaveCount(0, { timeout: 60_000 });
   // Controls, grouped: a toolbar or a tab list is one Tab stop (arrow keys move inside it).
   const groups = await page.evaluate(() => {
     const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';

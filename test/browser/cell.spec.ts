@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import axe from 'axe-core';
 import { codeOf, replaceCode as typeCode } from './support/editing';
-import { watchForeignRequests } from './support/hardening';
+import { openConsole, watchForeignRequests } from './support/hardening';
 
 /** Replaces the whole text as a learner would, and waits until the cell reports it. */
 async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
@@ -41,6 +41,13 @@ async function savedCode(page: Page, cell: Locator): Promise<string | undefined>
 async function runAndWait(cell: Locator): Promise<void> {
   await cell.locator('.wb-cell-run').click();
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  await showConsole(cell);
+}
+
+/** The console tab (the first cell opens on its Time tab, as its show= says). */
+async function showConsole(cell: Locator): Promise<void> {
+  const tab = cell.locator('.wb-results:not([data-snapshot]) [role="tab"][data-view="console"]');
+  if (await tab.count()) await tab.click();
 }
 
 test.describe('a live cell', () => {
@@ -50,6 +57,9 @@ test.describe('a live cell', () => {
     foreign = watchForeignRequests(page, baseURL!);
     await page.goto(CHAPTER);
     await expect(firstCell(page).locator('.wb-cell-run')).toBeVisible();
+    // The first cell opens on its Time tab (show=time,console); these tests read its console,
+    // and the learner's choice of tab holds across runs.
+    await firstCell(page).locator('[role="tab"][data-view="console"]').first().click();
   });
 
   test.afterEach(() => {
@@ -66,7 +76,7 @@ test.describe('a live cell', () => {
     await expect(cell.locator('.wb-results[data-recorded]')).toHaveCount(0);
     const live = await consolePanel(cell).locator('.wb-console-line .wb-console-text').allTextContents();
     if (recorded.length > 0) expect(live).toEqual(recorded);
-    await expect(consolePanel(cell).locator('.wb-console-time')).toContainText('real');
+    await expect((await openConsole(cell)).locator('.wb-console-time')).toContainText('real');
     await expect(cell.locator('.wb-cell-status')).toContainText('Done in');
   });
 
@@ -76,12 +86,12 @@ test.describe('a live cell', () => {
     await replaceCode(page, cell, 'const answer = 6 * 7;\nconsole.log("answer", answer);');
     await expect(cell.locator('.wb-cell-badge-modified')).toBeVisible();
     await runAndWait(cell);
-    await expect(consolePanel(cell)).toContainText('answer 42');
+    await expect(await openConsole(cell)).toContainText('answer 42');
 
     // Ctrl/Cmd+Enter in the editor runs too.
     await replaceCode(page, cell, 'console.log("by keyboard", 1 + 1);');
     await page.keyboard.press('ControlOrMeta+Enter');
-    await expect(consolePanel(cell)).toContainText('by keyboard 2');
+    await expect(await openConsole(cell)).toContainText('by keyboard 2');
 
     await expect.poll(() => savedCode(page, cell)).toBe('console.log("by keyboard", 1 + 1);');
     await page.reload();
@@ -118,12 +128,12 @@ test.describe('a live cell', () => {
     await expect(cell).toHaveAttribute('data-state', 'idle');
     await expect(cell).toHaveAttribute('data-status', 'stopped');
     await expect(cell.locator('.wb-cell-status')).toHaveText('Stopped');
-    await expect(consolePanel(cell)).toContainText('Stopped');
+    await expect(await openConsole(cell)).toContainText('Stopped');
 
     await replaceCode(page, cell, 'console.log("alive again")');
     await runAndWait(cell);
     await expect(cell).toHaveAttribute('data-status', 'ok');
-    await expect(consolePanel(cell)).toContainText('alive again');
+    await expect(await openConsole(cell)).toContainText('alive again');
   });
 
   test('a syntax error names line:column and marks the spot in the editor', async ({ page }) => {
@@ -131,7 +141,7 @@ test.describe('a live cell', () => {
     await replaceCode(page, cell, 'let a = 1;\nlet b = 2;\nlet c = (a + ;');
     await runAndWait(cell);
     await expect(cell).toHaveAttribute('data-status', 'error');
-    await expect(consolePanel(cell).locator('.wb-error-head')).toContainText('SyntaxError');
+    await expect((await openConsole(cell)).locator('.wb-error-head')).toContainText('SyntaxError');
     const where = consolePanel(cell).locator('.wb-error-where');
     await expect(where).toHaveAttribute('data-line', '3');
     await expect(where).toContainText(/:3:\d+ \(line 3, column \d+\)/);
@@ -159,7 +169,7 @@ test.describe('a live cell', () => {
     await replaceCode(page, cell, code);
     await runAndWait(cell);
     await expect(cell).toHaveAttribute('data-status', 'error');
-    await expect(consolePanel(cell).locator('.wb-error-head')).toContainText('ReferenceError');
+    await expect((await openConsole(cell)).locator('.wb-error-head')).toContainText('ReferenceError');
     const where = consolePanel(cell).locator('.wb-error-where');
     await expect(where).toHaveAttribute('data-line', '3');
     await expect(where).toContainText('(position recovered from the source)');
@@ -204,11 +214,11 @@ test.describe('a live cell', () => {
       'for (let i = 0; i < 6; i++) { console.log("tick", i); const until = performance.now() + 400; while (performance.now() < until) {} }',
     );
     await cell.locator('.wb-cell-run').click();
-    await expect(consolePanel(cell)).toContainText('tick 0');
+    await expect(await openConsole(cell)).toContainText('tick 0');
     await expect(cell).toHaveAttribute('data-state', 'running');
     await expect(cell.locator('.wb-results')).toHaveAttribute('aria-busy', 'true');
     await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
-    await expect(consolePanel(cell).locator('.wb-console-line[data-level="log"]')).toHaveCount(6);
+    await expect((await openConsole(cell)).locator('.wb-console-line[data-level="log"]')).toHaveCount(6);
   });
 
   test('keyboard: Enter on the code opens the editor; the toolbar and results pass axe', async ({ page }) => {
@@ -256,12 +266,12 @@ test.describe('a live cell', () => {
     // Not run on its own.
     await other.waitForTimeout(800);
     expect(await shared.getAttribute('data-status')).toBeNull();
-    await expect(consolePanel(shared).filter({ hasText: 'shared 3' })).toHaveCount(0);
+    await expect((await openConsole(shared)).filter({ hasText: 'shared 3' })).toHaveCount(0);
     // The saved edits are untouched until the learner runs or edits the link's code.
     expect(await savedCode(other, shared)).toBe('console.log("my own saved edit");');
 
     await runAndWait(shared);
-    await expect(consolePanel(shared)).toContainText('shared 3');
+    await expect(await openConsole(shared)).toContainText('shared 3');
     await expect(shared.locator('.wb-cell-badge-link')).toBeHidden();
     expect(await savedCode(other, shared)).toBe('console.log("shared", [1, 2, 3].length);');
     expect(otherForeign).toEqual([]);
@@ -305,6 +315,6 @@ test('with localStorage throwing, editing and running still work and a notice sa
   await replaceCode(page, cell, 'console.log("no storage", 2 ** 10);');
   await expect(cell.locator('.wb-cell-notice[data-notice="storage"]')).toContainText('will not be kept');
   await runAndWait(cell);
-  await expect(consolePanel(cell)).toContainText('no storage 1024');
+  await expect(await openConsole(cell)).toContainText('no storage 1024');
   expect(foreign).toEqual([]);
 });

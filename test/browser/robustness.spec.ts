@@ -11,7 +11,7 @@
 import { expect, test, type CDPSession, type Locator, type Page } from '@playwright/test';
 import {
   cellById,
-  consolePanel,
+  consolePanel, openConsole,
   longTasksSince,
   pageNow,
   runAndWait,
@@ -75,7 +75,7 @@ async function openWarm(page: Page): Promise<Locator> {
   await page.goto(CHAPTER);
   const cell = await shareInto(page, CELL, 'console.log("warm", 6 * 7)');
   await runAndWait(cell);
-  await expect(consolePanel(cell)).toContainText('warm 42');
+  await expect(await openConsole(cell)).toContainText('warm 42');
   return cell;
 }
 
@@ -119,7 +119,7 @@ test.describe('runaway code ends with a message naming the limit', () => {
       const next = await shareInto(page, CELL, 'console.log("next", [3, 4].map((n) => n * n).join("+"))');
       await runAndWait(next);
       await expect(next).toHaveAttribute('data-status', 'ok');
-      await expect(consolePanel(next)).toContainText('next 9+16');
+      await expect(await openConsole(next)).toContainText('next 9+16');
       await expect.poll(() => sandboxWorkers(page), { timeout: 10_000 }).toBe(1);
       expect(foreign).toEqual([]);
     });
@@ -141,7 +141,7 @@ test.describe('runaway code ends with a message naming the limit', () => {
     );
     await expectResponsive(page, 'deep and wide objects', () => runAndWait(cell));
     await expect(cell).toHaveAttribute('data-status', 'ok');
-    const lines = consolePanel(cell).locator('.wb-console-line[data-level="log"]');
+    const lines = (await openConsole(cell)).locator('.wb-console-line[data-level="log"]');
     await expect(lines).toHaveCount(3);
     await expect(lines.nth(0)).toContainText('[Object]');
     await expect(lines.nth(1)).toContainText('more item');
@@ -170,7 +170,7 @@ test.describe('faults', () => {
     broken = false;
     await runAndWait(cell);
     await expect(cell).toHaveAttribute('data-status', 'ok');
-    await expect(consolePanel(cell)).toContainText('after the crash 4');
+    await expect(await openConsole(cell)).toContainText('after the crash 4');
     await expect.poll(() => sandboxWorkers(page), { timeout: 10_000 }).toBe(1);
   });
 
@@ -189,7 +189,7 @@ test.describe('faults', () => {
     await shareInto(page, CELL, 'console.log("fresh worker", typeof sleep)');
     await runAndWait(cell);
     await expect(cell).toHaveAttribute('data-status', 'ok');
-    await expect(consolePanel(cell)).toContainText('fresh worker function');
+    await expect(await openConsole(cell)).toContainText('fresh worker function');
     await expect.poll(() => sandboxWorkers(page), { timeout: 10_000 }).toBe(1);
   });
 
@@ -242,7 +242,7 @@ test.describe('faults', () => {
       await expect(target.locator(`.wb-cell-notice[data-notice="${notice}"]`)).toContainText(text);
       await page.keyboard.press('ControlOrMeta+Enter');
       await expect(target).toHaveAttribute('data-status', 'ok', { timeout: 30_000 });
-      await expect(consolePanel(target)).toContainText('storage 42');
+      await expect(await openConsole(target)).toContainText('storage 42');
     });
   }
 
@@ -257,7 +257,7 @@ test.describe('faults', () => {
     // Says what went wrong in words (not only the engine's own error text).
     await expect(results).toContainText(/could not (be )?load|failed to load/i);
     await expect(results).toContainText(/sandbox/i);
-    await expect(consolePanel(cell)).not.toContainText('never printed');
+    await expect(await openConsole(cell)).not.toContainText('never printed');
     // The prose, the highlighted code of every cell and the recorded results of the others are all there.
     await expect(page.locator('main h1')).toHaveText('Profiling');
     await expect(page.locator('main p').first()).toBeVisible();
@@ -348,7 +348,7 @@ test.describe('load', () => {
       }
     }
     await runAndWait(cell);
-    await expect(consolePanel(cell)).toContainText('sum 2646700');
+    await expect(await openConsole(cell)).toContainText('sum 2646700');
     await expect.poll(() => sandboxWorkers(page), { timeout: 10_000 }).toBe(1);
     const after = await measure();
     const report = `heap ${(baseline.heap / 1048576).toFixed(2)} -> ${(after.heap / 1048576).toFixed(2)} MB; DOM nodes ${baseline.nodes} -> ${after.nodes}; listeners ${baseline.listeners} -> ${after.listeners}; sandbox workers ${baseline.workers} -> ${after.workers}`;

@@ -11,7 +11,7 @@ import { parseHeadersFile } from '../../src/security/csp';
 import {
   SITE_PAGES,
   cellById,
-  consolePanel,
+  consolePanel, openConsole,
   openSharedCode,
   runAndWait,
   watchCsp,
@@ -80,7 +80,7 @@ test('under the policy a cell runs and the call graph draws (both wasm modules c
   const cell = await openSharedCode(page, '/profiling/', 'two-profilers-plain', 'console.log("under csp", [1, 2, 3].map((n) => n * 2).join(","));');
   await runAndWait(cell);
   await expect(cell).toHaveAttribute('data-status', 'ok');
-  await expect(consolePanel(cell)).toContainText('under csp 2,4,6');
+  await expect(await openConsole(cell)).toContainText('under csp 2,4,6');
 
   const graphCell = cellById(page, 'sleeper-graph');
   await graphCell.scrollIntoViewIfNeeded();
@@ -117,7 +117,7 @@ test('under the policy the Monaco editor loads on first click and edits run', as
   await expect(cell.locator('.monaco-editor .view-lines span[class*="mtk"]').nth(1)).toBeVisible();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(cell).toHaveAttribute('data-status', 'ok', { timeout: 30_000 });
-  await expect(consolePanel(cell)).toContainText('edited 15');
+  await expect(await openConsole(cell)).toContainText('edited 15');
   // Monaco's stylesheet arrived as a file (it is injected on first edit): the editor is laid out.
   expect(await cell.locator('.monaco-editor').evaluate((element) => getComputedStyle(element).position)).toBe('relative');
   expect(warnings).toEqual([]);

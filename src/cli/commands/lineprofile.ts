@@ -6,11 +6,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { runInSandbox } from '../../sandbox/engine/run';
+import { runGuarded } from '../../sandbox/node';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { lineTool } from '../../sandbox/lines/tool';
 import type { LineProfile } from '../../sandbox/lines/types';
 import { renderKernprofText, renderLineCsv } from '../../sandbox/profile/render/kernprof';
+import { escapeControls } from '../terminal';
 import { parseArgs, parseLimitValue } from '../options';
 import { functionNames } from './memprofile';
 import { printEntry, printOutcome } from './run';
@@ -43,14 +44,15 @@ export default async function lineprofile(argv: string[]): Promise<number> {
   const timeoutMs = typeof options.timeout === 'string' ? parseLimitValue(options.timeout, 'duration') : undefined;
   const memoryBytes = typeof options.memory === 'string' ? parseLimitValue(options.memory, 'bytes') : undefined;
   const tools = ALL_TOOLS.some((t) => t.id === lineTool.id) ? ALL_TOOLS : [...ALL_TOOLS, lineTool];
-  const result = await runInSandbox(
+  // Through the watchdog, like every CLI run: it ends even if the engine cannot interrupt.
+  const result = await runGuarded(
     { code, filename: basename(path), limits: { timeoutMs, memoryBytes }, lines: names.length ? names : true },
     tools,
     { onConsole: printEntry },
   );
   const profile = result.lines as LineProfile | undefined;
   if (profile) {
-    process.stdout.write(renderKernprofText(profile));
+    process.stdout.write(escapeControls(renderKernprofText(profile))); // line contents are the learner's
     if (!profile.functions.length) process.stderr.write('No function is profiled: put a `// @profile` comment on the line above one.\n');
     if (profile.missing.length) process.stderr.write(`No function named ${profile.missing.join(', ')} in the code.\n`);
     process.stderr.write(`Each line event costs ~${Math.round(profile.overheadPerEventNs)} ns here; that cost was measured and subtracted from every line.\n`);

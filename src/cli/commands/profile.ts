@@ -93,7 +93,7 @@ export default async function profile(argv: string[]): Promise<number> {
   } else {
     process.stderr.write('No profile was recorded.\n');
   }
-  if (result.error) process.stderr.write(formatRunError(result.error) + '\n');
+  if (result.error) process.stderr.write(escapeControls(formatRunError(result.error)) + '\n');
   if (result.limitHit) process.stderr.write(escapeControls(result.limitHit.message + cliLimitAdvice(result.limitHit)) + '\n');
   return result.status === 'ok' && prof ? 0 : 1;
 }

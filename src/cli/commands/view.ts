@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { ImportError, importProfile } from '../../sandbox/profile/import/index';
 import { parseArgs } from '../options';
 import { SORT_HELP, printTables, statsTextOptions } from '../table-options';
+import { escapeControls } from '../terminal';
 
 const USAGE = `Usage: workbook view [options] FILE
 
@@ -26,7 +27,7 @@ export async function readProfileFile(path: string) {
     return importProfile(new Uint8Array(await readFile(path)), basename(path));
   } catch (e) {
     const problem = e instanceof ImportError ? e.message : `cannot read it: ${(e as Error).message}`;
-    process.stderr.write(`${path}: ${problem}\n`);
+    process.stderr.write(escapeControls(`${path}: ${problem}`) + '\n');
     return undefined;
   }
 }

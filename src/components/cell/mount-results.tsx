@@ -4,22 +4,29 @@
  * element push new props into it. This module is what pulls React into the
  * page, so nothing in the initial bundle imports it statically.
  */
+import { startTransition } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Results, type ResultsProps } from './Results';
 
 export interface ResultsHandle {
-  render(props: ResultsProps): void;
+  /**
+   * Renders the results. `background`: a render nobody is waiting for (recorded
+   * results coming to life after load) runs as a transition, in slices that
+   * leave the page free to answer input, with the static markup kept until it commits.
+   */
+  render(props: ResultsProps, options?: { background?: boolean }): void;
   unmount(): void;
 }
 
-export function mountResults(container: HTMLElement): ResultsHandle {
-  // The recorded (build-time) results are replaced, not hydrated: the first
-  // live run always renders fresh content.
-  container.replaceChildren();
+export function mountResults(container: HTMLElement, options: { keepStatic?: boolean } = {}): ResultsHandle {
+  // The recorded (build-time) markup is replaced, not hydrated. A run clears it at once;
+  // recorded results coming to life keep it on screen until React's first commit replaces it.
+  if (!options.keepStatic) container.replaceChildren();
   const root: Root = createRoot(container);
   return {
-    render(props) {
-      root.render(<Results {...props} />);
+    render(props, renderOptions = {}) {
+      if (renderOptions.background) startTransition(() => root.render(<Results {...props} />));
+      else root.render(<Results {...props} />);
     },
     unmount() {
       root.unmount();

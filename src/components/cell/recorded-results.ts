@@ -2,10 +2,10 @@
  * Build-time results brought to life without a Run. The build records each
  * cell and puts the result twice in the page: as static HTML (readable with
  * no JavaScript, and in print) and as data (`<script data-cell-recorded>`).
- * When the learner comes near a cell's results (it scrolls close to the
- * viewport once the page is idle, or the pointer or focus reaches it), the
- * data is handed to the live results views, so sorting, hover, zoom, search
- * and the call graph all work on what the build recorded.
+ * Shortly after load (one cell per idle moment), or at once when the pointer
+ * or focus reaches a cell's results, the data is handed to the live results
+ * views, so sorting, hover, zoom, search and the call graph all work on what
+ * the build recorded.
  */
 import type { RunResult } from '../../sandbox/types';
 import { afterLoadWhenIdle } from './idle';
@@ -27,30 +27,44 @@ export function staticSelectedTab(area: HTMLElement): string | undefined {
   return area.querySelector<HTMLElement>('.wb-results[data-snapshot] [role="tab"][aria-selected="true"]')?.dataset.view;
 }
 
-/** How far below or above the viewport a cell's recorded results are made live. */
-const NEAR_VIEWPORT = '400px 0px';
+/** Cells waiting to have their recorded results brought to life, in page order. */
+const waiting: Array<() => void> = [];
+let draining = false;
+
+type IdleWindow = Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
+
+/** One cell per idle moment, so the page never does all of them in one long task. */
+function drain(): void {
+  const next = waiting.shift();
+  if (!next) {
+    draining = false;
+    return;
+  }
+  next();
+  const win = window as IdleWindow;
+  if (win.requestIdleCallback) win.requestIdleCallback(drain, { timeout: 2000 });
+  else setTimeout(drain, 50);
+}
 
 /**
- * Calls `bringToLife` once: when the results area is about to be seen (after
- * the page has loaded and the browser is idle) or as soon as the learner
- * reaches for it, whichever comes first.
+ * Calls `bringToLife` once: as soon as the learner reaches for the results
+ * (pointer or focus), or else in its turn once the page has loaded and the
+ * browser is idle (one cell per idle moment, in page order), so every recorded
+ * result is live shortly after load without a long task.
  */
 export function whenResultsWanted(area: HTMLElement, bringToLife: () => void): void {
   let done = false;
-  let observer: IntersectionObserver | undefined;
   const once = () => {
     if (done) return;
     done = true;
-    observer?.disconnect();
     area.removeEventListener('pointerenter', once);
     area.removeEventListener('focusin', once);
     bringToLife();
   };
   area.addEventListener('pointerenter', once);
   area.addEventListener('focusin', once);
-  afterLoadWhenIdle(() => {
-    if (done || typeof IntersectionObserver !== 'function') return;
-    observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && once(), { rootMargin: NEAR_VIEWPORT });
-    observer.observe(area);
-  }, 3000);
+  waiting.push(once);
+  if (draining) return;
+  draining = true;
+  afterLoadWhenIdle(drain, 3000);
 }

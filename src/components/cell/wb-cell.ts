@@ -673,22 +673,22 @@ export class WbCell extends HTMLElement {
     const focusedTab = (document.activeElement as HTMLElement | null)?.closest?.<HTMLElement>('.wb-cell-results [role="tab"]')?.dataset.view;
     const { harvestStaticSvgs } = await import('../views/profile/callgraph/prerendered');
     harvestStaticSvgs(this.resultsArea);
-    await this.ensureResults();
+    await this.ensureResults({ keepStatic: true });
     const results = this.results as ResultsHandle | undefined; // set by ensureResults()
     if (!results || this.lastResult || this.currentRun) return;
     this.lastResult = recorded;
     this.recordedShown = recorded;
-    results.render(this.resultsProps(this.currentCode(), {}));
+    results.render(this.resultsProps(this.currentCode(), {}), { background: !focusedTab });
     if (focusedTab) requestAnimationFrame(() => this.resultsArea.querySelector<HTMLElement>(`[role="tab"][data-view="${CSS.escape(focusedTab)}"]`)?.focus());
   }
 
-  private async ensureResults(): Promise<void> {
+  private async ensureResults(options: { keepStatic?: boolean } = {}): Promise<void> {
     if (this.results) return;
     try {
       const { mountResults } = await loadResultsModule();
       // The live tabs open where the static ones were left.
       this.chosenTab ??= staticSelectedTab(this.resultsArea);
-      this.results ??= mountResults(this.resultsArea);
+      this.results ??= mountResults(this.resultsArea, options);
     } catch (error) {
       console.error('The results area could not load:', error);
       this.resultsArea.textContent = 'The results could not be shown (a part of the page failed to load). Reload the page to try again.';

@@ -77,7 +77,13 @@ export function withRecoveredPosition(error: RunError, sources: Record<string, s
   const at = error.location;
   const first = error.stack[0];
   if (!at || error.name === 'SyntaxError' || sources[at.file] === undefined || !first || first.file !== at.file || first.line !== at.line) return error;
-  const recovered = recoverPosition(sources[at.file], error.message, at, first.functionName);
+  let recovered: ReturnType<typeof recoverPosition>;
+  try {
+    recovered = recoverPosition(sources[at.file], error.message, at, first.functionName);
+  } catch {
+    // Source the parser cannot take (nested past the host's stack): keep the engine's own position.
+    return error;
+  }
   if (!recovered) return error;
   return { ...error, location: recovered, stack: [{ ...first, line: recovered.line, column: recovered.column }, ...error.stack.slice(1)] };
 }

@@ -125,6 +125,13 @@ export function consolePanel(cell: Locator): Locator {
   return cell.locator('.wb-cell-results .wb-results-panel[data-view="console"]');
 }
 
+/** Opens the console tab (a cell may open on another view, as its show= says) and returns its panel. */
+export async function openConsole(cell: Locator): Promise<Locator> {
+  const tab = cell.locator('.wb-results:not([data-snapshot]) [role="tab"][data-view="console"]');
+  if (await tab.count()) await tab.click();
+  return consolePanel(cell);
+}
+
 export interface MainThreadTask {
   /** Wall-clock length of the task. */
   wallMs: number;

@@ -41,7 +41,7 @@ describe('icicle / sunburst', () => {
     fireEvent.pointerEnter(row);
     expect(container.querySelector('.wb-icicle-cell[data-hot]')?.getAttribute('aria-label')).toMatch(/^function2/);
     fireEvent.click(container.querySelector('.wb-icicle-cell[aria-label^="main,"]')!);
-    const selected = screen.getAllByRole('row').find((r) => r.getAttribute('aria-selected') === 'true');
+    const selected = screen.getAllByRole('row').find((r) => r.getAttribute('aria-current') === 'true');
     expect(selected?.textContent).toMatch(/\(main\)/);
   });
 

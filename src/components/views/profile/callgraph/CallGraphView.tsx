@@ -48,8 +48,9 @@ const EDGE_THRESHOLDS = [0, 0.001, 0.005, 0.01];
 function fitScale(box: HTMLElement | null): number {
   const svg = box?.querySelector('svg');
   if (!box || !svg) return 1;
-  const width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
-  const height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+  // (An SVG without layout, as in a DOM emulation, has no baseVal: then it keeps its size.)
+  const width = svg.width?.baseVal?.value || svg.getBoundingClientRect().width;
+  const height = svg.height?.baseVal?.value || svg.getBoundingClientRect().height;
   if (!(width > 0 && height > 0)) return 1;
   return Math.min(1, box.clientWidth / width, box.clientHeight / height);
 }

@@ -167,8 +167,10 @@ export function StatsTable(props: StatsTableProps) {
                   <tr
                     data-frame={row.frame}
                     data-builtin={frame.builtin || undefined}
-                    aria-selected={selected === row.frame}
-                    aria-expanded={onRowSelect ? undefined : open}
+                    // A plain table's rows may not carry aria-selected/aria-expanded (only grids may):
+                    // the chosen row is the current one, and its open callers panel is the next row.
+                    aria-current={selected === row.frame ? 'true' : undefined}
+                    data-open={open || undefined}
                     tabIndex={props.recorded ? undefined : 0}
                     onClick={(event) => selectRow(row.frame, event.currentTarget)}
                     onKeyDown={(event) => onRowKey(event, row.frame)}

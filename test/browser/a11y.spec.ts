@@ -72,17 +72,18 @@ test('every control of a chapter is reachable with Tab', async ({ page }) => {
   await page.waitForLoadState('networkidle');
   // Recorded results come to life one by one after load: count the controls once they all have.
   await expect(page.locator('.wb-results[data-snapshot]')).toHaveCount(0, { timeout: 60_000 });
-  // Controls, grouped: a toolbar or a tab list is one Tab stop (arrow keys move inside it).
+  // Controls, grouped: a toolbar, a tab list or a radio group is one Tab stop (arrow keys move inside it).
   const groups = await page.evaluate(() => {
     const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     const found = new Map<string, string>();
     let next = 0;
     for (const element of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
-      if ((element as HTMLButtonElement).disabled || element.tabIndex < 0 && !element.closest('[role="toolbar"], [role="tablist"]')) continue;
+      if ((element as HTMLButtonElement).disabled || element.tabIndex < 0 && !element.closest('[role="toolbar"], [role="tablist"], [role="radiogroup"]')) continue;
       if (!element.checkVisibility({ visibilityProperty: true }) || element.closest('[inert], [aria-hidden="true"], dialog:not([open])')) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
-      const group = element.closest<HTMLElement>('[role="toolbar"], [role="tablist"]') ?? element;
+      // A radio group is one Tab stop too (arrow keys choose inside it), as browsers make it.
+      const group = element.closest<HTMLElement>('[role="toolbar"], [role="tablist"], [role="radiogroup"]') ?? element;
       group.dataset.kbGroup ??= String(next++);
       found.set(group.dataset.kbGroup, group.getAttribute('aria-label') ?? group.textContent?.trim().slice(0, 40) ?? group.tagName);
     }

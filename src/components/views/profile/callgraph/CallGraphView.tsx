@@ -28,7 +28,9 @@ function linkNodesToSource(canvas: HTMLElement | null, profile: Profile): void {
     if (!frame) continue;
     node.setAttribute('tabindex', '0');
     node.setAttribute('role', 'button');
-    node.setAttribute('aria-label', `${frame.name}: show its source`);
+    // Its name is what the box shows (name, shares, calls), so speech and sight agree.
+    const shown = Array.from(node.querySelectorAll('text'), (text) => text.textContent ?? '').join(' ');
+    node.setAttribute('aria-label', shown || frame.name);
   }
 }
 

@@ -36,10 +36,15 @@ const exercises = exercisesOfFile(CHAPTER);
  * machine is not always typical (a preempted round can double a time), so the
  * cell is run up to three times and the claim must hold in two of them.
  */
+/**
+ * A timing claim must hold in most runs of the cell: three of at most five. One run can
+ * be hit by a scheduler pause on a busy machine (CI runs with both cores taken); a claim
+ * that is false fails most runs whatever the load.
+ */
 async function holdsInMostRuns(id: string, claim: (result: RunResult) => void): Promise<void> {
   const failures: string[] = [];
   let passes = 0;
-  for (let attempt = 0; passes < 2 && failures.length < 2; attempt++) {
+  for (let attempt = 0; passes < 3 && failures.length < 3; attempt++) {
     const result = attempt === 0 ? await resultOf(id) : await runCell(cellById(id));
     try {
       claim(result);
@@ -48,7 +53,7 @@ async function holdsInMostRuns(id: string, claim: (result: RunResult) => void): 
       failures.push(`run ${attempt + 1}: ${(error as Error).message}`);
     }
   }
-  expect(passes, `the claim failed in two of three runs of "${id}":\n${failures.join('\n')}`).toBe(2);
+  expect(passes, `the claim failed in three of five runs of "${id}":\n${failures.join('\n')}`).toBe(3);
 }
 
 const printed = (result: RunResult) => result.console.map((entry) => entry.text).join('\n');

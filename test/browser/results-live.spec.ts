@@ -116,6 +116,8 @@ test('in dark mode the call graph has no white page behind it', async ({ page })
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
   await page.goto('/profiling/');
+  // Read the live graph: the static one is replaced when the recorded results come to life.
+  await expect(cellById(page, 'sleeper-graph').locator('.wb-results[data-snapshot]')).toHaveCount(0, { timeout: 60_000 });
   const page0 = cellById(page, 'sleeper-graph').locator('.wb-callgraph-canvas svg > g > polygon').first();
   await expect(page0).toBeAttached();
   const fill = await page0.evaluate((polygon) => getComputedStyle(polygon).fill);

@@ -14,7 +14,8 @@ function cellById(page: Page, id: string): Locator {
 
 async function runAndWait(cell: Locator): Promise<void> {
   await cell.locator('.wb-cell-run').click();
-  await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  // Up to the cells' own limit (complicated has 2 min): a busy machine profiles it several times slower.
+  await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 130_000 });
   await expect(cell).toHaveAttribute('data-status', 'ok');
 }
 
@@ -88,6 +89,7 @@ test.describe('profile views', () => {
   });
 
   test('complicated: the hot method is on top by own time', async ({ page }) => {
+    test.setTimeout(180_000);
     const cell = cellById(page, 'complicated');
     await runAndWait(cell);
     const table = await openView(cell, 'profile');

@@ -627,10 +627,20 @@ function describeCrash(s: Session, result: RunResult): void {
     // The host's own stack ran out inside QuickJS before QuickJS's limit did: still a stack overflow for the learner.
     result.status = 'stack-overflow';
     result.error = { name: 'InternalError', message: 'stack overflow', stack: [] };
+  } else if (crashedWhileMemoryFull(s, crashed)) {
+    // Some engine paths (the parser of a huge function body, for one) do not check a failed
+    // allocation and trap instead. The module's memory had grown past the limit, so the cause is memory.
+    result.status = 'out-of-memory';
+    result.error = { name: 'InternalError', message: `out of memory (the engine stopped with "${boundErrorText(String(crashed?.message), 200)}" while its memory was full)`, stack: [] };
   } else {
     result.status = 'crashed';
     result.error = { name: 'InternalError', message: `The sandbox crashed: ${boundErrorText(String(crashed?.message ?? crashed), 500)}. A fresh one will be used for the next run.`, stack: [] };
   }
+}
+
+/** A wasm trap after the module's memory grew past the run's memory limit: an allocation failed unchecked. */
+function crashedWhileMemoryFull(s: Session, crashed: Error | undefined): boolean {
+  return crashed?.name === 'RuntimeError' && s.peak.wasmBytes >= s.limits.memoryBytes;
 }
 
 function describeLimit(s: Session, status: RunStatus): RunResult['limitHit'] {

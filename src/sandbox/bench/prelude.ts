@@ -201,14 +201,14 @@ export const BENCH_SOURCE = String.raw`
     const ns = sizes.map((n) => Number(n));
     if (ns.some((n) => !(n > 0) || n === Infinity)) throw new RangeError('growth: every size must be a positive number');
     const opts = toOptions(options, { repeat: 5, number: undefined, minTimeMs: DEFAULT_ROUND_MS, warmupMs: 20, label: undefined });
-    const points = [];
-    for (const n of ns) {
-      const input = opts.setup ? opts.setup(n) : n;
-      const call = () => { fn(input); };
-      const p = plan(call, opts, MAX_TOTAL_MS / 2 / ns.length);
-      const [totals] = measureStable([call], [p.number], p.repeat, MAX_TOTAL_MS / 2 / ns.length);
-      points.push({ n, stats: stats(totals, p.number) });
-    }
+    // Every size gets its input and its plan first, then the timed rounds interleave the
+    // sizes (as compare() does the candidates): a slow spell of the machine, or the wasm
+    // engine switching to faster code, then hits every size alike and cannot bend the slope.
+    const calls = ns.map((n) => { const input = opts.setup ? opts.setup(n) : n; return () => { fn(input); }; });
+    const plans = calls.map((call) => plan(call, opts, MAX_TOTAL_MS / 2 / ns.length));
+    const repeat = Math.min.apply(null, plans.map((p) => p.repeat));
+    const totals = measureStable(calls, plans.map((p) => p.number), repeat, MAX_TOTAL_MS / 2);
+    const points = ns.map((n, i) => ({ n, stats: stats(totals[i], plans[i].number) }));
     const f = fit(points);
     const result = { kind: 'growth', label: String(opts.label ?? nameOf(fn, 'fn')), points, slope: f.slope, intercept: f.intercept, r2: f.r2, verdict: verdict(f.slope) };
     push(JSON.stringify(result));

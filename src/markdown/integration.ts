@@ -43,6 +43,11 @@ export function workbookCells(): AstroIntegration {
   const failures: Error[] = [];
   let cacheDir: URL | undefined;
   const recorded = { cells: 0, ms: 0 };
+  const unfinished = new Set<string>();
+  const failIfAFileNeverFinished = () => {
+    // Astro logs a Markdown file that failed to render and carries on without it; say which.
+    if (unfinished.size > 0) throw new Error(`Markdown never finished rendering: ${[...unfinished].map((f) => path.relative(PROJECT_ROOT, f)).join(', ')}`);
+  };
   const failBuildIfCellsFailed = () => {
     if (failures.length === 0) return;
     // Astro caches a page that failed to render as if it had rendered (empty) and
@@ -67,6 +72,7 @@ export function workbookCells(): AstroIntegration {
                   record,
                   inputsDigest: inputsDigest(record ? INPUT_DIRS : ['src/content/examples']),
                   onError: (error: Error) => failures.push(error),
+                  onFile: (filePath: string, stage: 'started' | 'done') => (stage === 'started' ? unfinished.add(filePath) : unfinished.delete(filePath)),
                   onRecorded: (_spec: unknown, elapsedMs: number) => {
                     recorded.cells += 1;
                     recorded.ms += elapsedMs;
@@ -88,6 +94,7 @@ export function workbookCells(): AstroIntegration {
           logger.info('no cell recorded (Markdown unchanged since the last build, or recording off)');
         }
         failBuildIfCellsFailed();
+        failIfAFileNeverFinished();
       },
       // .mdx is rendered during bundling, so look once more at the end.
       'astro:build:done': failBuildIfCellsFailed,

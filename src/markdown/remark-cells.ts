@@ -29,23 +29,46 @@ export interface RemarkCellsOptions {
    * and fails the build itself.
    */
   onError?: (error: Error) => void;
+  /** Told when a file's cells start rendering and when they are all done (a file never done failed or hung). */
+  onFile?: (filePath: string, stage: 'started' | 'done') => void;
   /** Told after each cell is recorded, with the real time the recording took. */
   onRecorded?: (spec: FoundCell['spec'], elapsedMs: number) => void;
 }
 
+/**
+ * Astro renders up to ten Markdown files at once. Recordings of different files
+ * would then share the CPU and the wasm module, and each cell's time limit and
+ * recorded timings would include another file's work: one recording at a time.
+ */
+let recordingQueue: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const next = recordingQueue.then(job, job);
+  recordingQueue = next.catch(() => undefined);
+  return next;
+}
+
 async function recordedResults(cell: FoundCell, options: RemarkCellsOptions): Promise<Pick<CellParts, 'results' | 'recordedResult'>> {
   const { recordCell } = await import('./record/record-cell');
-  const started = performance.now();
-  const { html, result } = await recordCell(cell.spec, cell.source);
-  options.onRecorded?.(cell.spec, performance.now() - started);
-  return { results: fromHtml(html, { fragment: true }).children as ElementContent[], recordedResult: result };
+  return oneAtATime(async () => {
+    const started = performance.now();
+    const { html, result } = await recordCell(cell.spec, cell.source);
+    options.onRecorded?.(cell.spec, performance.now() - started);
+    return { results: fromHtml(html, { fragment: true }).children as ElementContent[], recordedResult: result };
+  });
 }
 
 export default function remarkCells(options: RemarkCellsOptions = {}) {
   return async function transform(tree: Root, file: VFile): Promise<void> {
+    const filePath = file.path ?? file.history[0];
     try {
+      if (filePath) options.onFile?.(filePath, 'started');
       await renderCells(tree, file, options);
+      if (filePath) options.onFile?.(filePath, 'done');
     } catch (error) {
+      // Printed at once as well: Astro only logs a rendering error, and a build that
+      // then fails for another reason (a page missing from the sidebar) would hide it.
+      console.error(`[workbook-cells] ${(error as Error)?.message ?? error}`);
       options.onError?.(error as Error);
       throw error;
     }

@@ -6,12 +6,9 @@
 import type { Profile } from '../../sandbox/types';
 import { boundedCallGraphDot } from '../../components/views/profile/common/processors';
 import { DEFAULT_EDGE_THRESHOLD, DEFAULT_NODE_THRESHOLD, rememberSvg } from '../../components/views/profile/callgraph/prerendered';
-
-type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
-let viz: Promise<Viz> | undefined;
+import { renderDotToSvg } from '../../components/views/profile/callgraph/graphviz-layout';
 
 export async function layOutCallGraphAtBuild(profile: Profile): Promise<void> {
   const { dot } = boundedCallGraphDot(profile, { nodeThreshold: DEFAULT_NODE_THRESHOLD, edgeThreshold: DEFAULT_EDGE_THRESHOLD });
-  viz ??= import('@viz-js/viz').then((module) => module.instance());
-  rememberSvg(dot, (await viz).renderString(dot, { format: 'svg', engine: 'dot' }));
+  rememberSvg(dot, await renderDotToSvg(dot));
 }

@@ -1,8 +1,8 @@
 /**
  * The call graph gprof2dot + Graphviz draw: one box per function (name, total %,
  * (self %), calls×), one arrow per caller→callee (%, calls×), blue-to-red heat.
- * Graphviz itself runs in the browser (@viz-js/viz, ≈ 1.2 MB), imported only when
- * this tab opens. Node and edge thresholds are the learner's to change; drag to
+ * Graphviz itself runs in the browser (@viz-js/viz, ≈ 1.2 MB) in a worker of its
+ * own (graphviz-client.ts), started only when a graph has no recorded layout. Node and edge thresholds are the learner's to change; drag to
  * pan, wheel/buttons/keys to zoom; download the DOT and the SVG.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
@@ -13,6 +13,7 @@ import { ExportBar } from '../exports/ExportBar';
 import { baseName, downloadText } from '../exports/download';
 import { DEFAULT_EDGE_THRESHOLD, DEFAULT_NODE_THRESHOLD, prerenderedSvg } from './prerendered';
 import { requestSource } from '../../source-link';
+import { layOutDot } from './graphviz-client';
 import type { Profile } from '../../../../sandbox/types';
 
 /** The frame a Graphviz node stands for: the DOT renderer names each node by its frame index. */
@@ -34,11 +35,6 @@ function linkNodesToSource(canvas: HTMLElement | null, profile: Profile): void {
   }
 }
 
-type Viz = Awaited<ReturnType<typeof import('@viz-js/viz').instance>>;
-let vizPromise: Promise<Viz> | undefined;
-function loadViz(): Promise<Viz> {
-  return (vizPromise ??= import('@viz-js/viz').then((module) => module.instance()));
-}
 
 const NODE_THRESHOLDS = [0, 0.001, 0.005, 0.01, 0.05];
 const EDGE_THRESHOLDS = [0, 0.001, 0.005, 0.01];
@@ -90,9 +86,9 @@ export function CallGraphView({ result, cellId, expanded }: ViewProps) {
       setSvg(known);
       return;
     }
-    loadViz()
-      .then((viz) => {
-        if (live) setSvg(viz.renderString(dot, { format: 'svg', engine: 'dot' }));
+    layOutDot(dot)
+      .then((laidOut) => {
+        if (live) setSvg(laidOut);
       })
       .catch((reason: unknown) => live && setError(reason instanceof Error ? reason.message : String(reason)));
     return () => {

@@ -2,9 +2,10 @@
  * Tab switching for results recorded at build time (static HTML from
  * ssr.tsx), so they are usable before React ever loads. Same markup and keys
  * as the live Results component; it stops mattering once a live run replaces
- * the recorded results.
+ * the recorded results. `onSelect` tells the cell, whose live results (perhaps
+ * being rendered at this moment) open on the learner's choice.
  */
-export function enableStaticTabs(results: HTMLElement): void {
+export function enableStaticTabs(results: HTMLElement, onSelect: (viewId: string) => void = () => {}): void {
   const tabs = () => Array.from(results.querySelectorAll<HTMLButtonElement>('.wb-results[data-snapshot] [role="tab"]'));
 
   const select = (tab: HTMLButtonElement) => {
@@ -15,6 +16,7 @@ export function enableStaticTabs(results: HTMLElement): void {
       const panel = document.getElementById(other.getAttribute('aria-controls') ?? '');
       if (panel) panel.hidden = !selected;
     }
+    if (tab.dataset.view) onSelect(tab.dataset.view);
   };
 
   results.addEventListener('click', (event) => {

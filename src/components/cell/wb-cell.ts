@@ -185,7 +185,7 @@ export class WbCell extends HTMLElement {
 
     this.codeView = new CodeView(this.querySelector<HTMLElement>('.wb-cell-code') ?? this.appendChild(document.createElement('div')));
     this.resultsArea = this.querySelector<HTMLElement>('.wb-cell-results') ?? this.appendChild(document.createElement('div'));
-    enableStaticTabs(this.resultsArea);
+    enableStaticTabs(this.resultsArea, (viewId) => this.chooseStaticTab(viewId));
     if (this.querySelector('script[data-cell-recorded]')) whenResultsWanted(this.resultsArea, () => void this.showRecordedLive());
     this.addEventListener(RAISE_LIMIT_EVENT, (event) => this.raiseLimit((event as CustomEvent<RaiseLimitDetail>).detail));
 
@@ -670,7 +670,7 @@ export class WbCell extends HTMLElement {
     if (this.results || this.currentRun) return; // a run's results are already on their way
     const recorded = readRecordedResult(this);
     if (!recorded) return;
-    const focusedTab = (document.activeElement as HTMLElement | null)?.closest?.<HTMLElement>('.wb-cell-results [role="tab"]')?.dataset.view;
+    const focusedTab = this.focusedResultsTab();
     const { harvestStaticSvgs } = await import('../views/profile/callgraph/prerendered');
     harvestStaticSvgs(this.resultsArea);
     await this.ensureResults({ keepStatic: true });
@@ -679,7 +679,32 @@ export class WbCell extends HTMLElement {
     this.lastResult = recorded;
     this.recordedShown = recorded;
     results.render(this.resultsProps(this.currentCode(), {}), { background: !focusedTab });
-    if (focusedTab) requestAnimationFrame(() => this.resultsArea.querySelector<HTMLElement>(`[role="tab"][data-view="${CSS.escape(focusedTab)}"]`)?.focus());
+    // The static tab that had focus is gone: focus its live twin, unless the learner has moved on.
+    if (focusedTab) {
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (active && active !== document.body && active.isConnected) return;
+        this.resultsArea.querySelector<HTMLElement>(`[role="tab"][data-view="${CSS.escape(focusedTab)}"]`)?.focus();
+      });
+    }
+  }
+
+  /**
+   * A tab chosen on the recorded (static) results. Their live twin may already be
+   * rendering, with the tab chosen before: render it again, on this one.
+   */
+  private chooseStaticTab(viewId: string): void {
+    this.chosenTab = viewId;
+    if (this.results && this.recordedShown && this.lastResult === this.recordedShown && !this.currentRun) {
+      this.results.render(this.resultsProps(this.currentCode(), {}), { background: true });
+    }
+  }
+
+  /** The view whose tab has the keyboard focus in this cell's results, if one has. */
+  private focusedResultsTab(): string | undefined {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active || !this.resultsArea.contains(active)) return undefined;
+    return active.closest<HTMLElement>('[role="tab"]')?.dataset.view;
   }
 
   private async ensureResults(options: { keepStatic?: boolean } = {}): Promise<void> {

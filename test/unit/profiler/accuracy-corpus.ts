@@ -157,56 +157,91 @@ function withoutF(n) { let s = 0, q = 0; for (let i = 0; i < n; i++) { s += i; $
   },
 ];
 
-const PAIRS = 7;
+const PAIRS = 9;
+/** Rounds of withF in one profiled run, each from a caller of its own so the profile keeps them apart. */
+const ROUNDS = 7;
+/**
+ * A round that took more than this times the fastest one was disturbed (the
+ * process was preempted, or the machine slowed down): every round does the same work.
+ */
+const UNDISTURBED = 1.25;
 
-/** The plain run's program: withF and withoutF interleaved, median of the pairs' shares. */
+/**
+ * The plain run's program: withF and withoutF interleaved in pairs, after a
+ * warm-up; it prints every pair's times. The truth is the median of the pairs'
+ * shares: each pair's two halves run moments apart, in the same conditions
+ * (the fastest of each side would pair times from different moments, and
+ * measured several times noisier).
+ */
 export function truthSource(p: AccuracyProgram): string {
   return `${p.source}
 withF(${p.n}); withoutF(${p.n}); // warm-up
-const shares = [];
+const withTimes = [], withoutTimes = [];
 for (let r = 0; r < ${PAIRS}; r++) {
-  let t = performance.now(); withF(${p.n}); const tw = performance.now() - t;
-  t = performance.now(); withoutF(${p.n}); const to = performance.now() - t;
-  shares.push((tw - to) / tw);
+  let t = performance.now(); withF(${p.n}); withTimes.push(performance.now() - t);
+  t = performance.now(); withoutF(${p.n}); withoutTimes.push(performance.now() - t);
 }
-shares.sort((a, b) => a - b);
-console.log(String(shares[${PAIRS >> 1}]));`;
+console.log(JSON.stringify({ withTimes, withoutTimes }));`;
 }
 
-/** The profiled run's program: only withF. */
+/** The profiled run's program: a warm-up call, then ROUNDS calls of withF, each from its own roundK(). */
 export function profiledSource(p: AccuracyProgram): string {
+  const rounds = Array.from({ length: ROUNDS }, (_, k) => `function round${k}() { return withF(${p.n}); }`);
   return `${p.source}
-for (let r = 0; r < 4; r++) withF(${p.n});`;
+${rounds.join('\n')}
+withF(${p.n}); // warm-up
+${rounds.map((_, k) => `round${k}();`).join(' ')}`;
 }
 
-/** The function's true share of its caller, from a plain run (run time ~ 2 x PAIRS calls of each twin). */
+/** The function's true share of its caller, from a plain run: the median over pairs of (with - without) / with. */
 export async function trueShare(p: AccuracyProgram): Promise<number> {
   const result = await runInSandbox({ code: truthSource(p), filename: 'truth.js', limits: { timeoutMs: 60_000 } });
   if (result.status !== 'ok') throw new Error(`${p.name}: ${result.error?.message}`);
-  return Number(result.console[0].text);
+  const { withTimes, withoutTimes } = JSON.parse(result.console[0].text) as { withTimes: number[]; withoutTimes: number[] };
+  const shares = withTimes.map((withF, k) => (withF - withoutTimes[k]) / withF).sort((a, b) => a - b);
+  return shares[shares.length >> 1];
 }
 
-/** The target's share of withF in a profile: its nodes directly under withF's nodes, over withF's. */
-export function profiledShare(profile: Profile, target: string): number {
-  let caller = 0;
-  let callee = 0;
+export interface MeasuredShare {
+  /** The target's time under withF over withF's time, pooled over the undisturbed rounds. */
+  share: number;
+  /** How many of the rounds were undisturbed (the fastest always is). */
+  rounds: number;
+  /** Sampling profiles: the samples those rounds' withF nodes hold (what the share's precision rests on). */
+  samples?: number;
+}
+
+/** The target's share of withF in a profile, over the rounds that ran undisturbed. */
+export function profiledShare(profile: Profile, target: string): MeasuredShare {
   const name = (n: CallNode) => profile.frames[n.frame].name;
+  const rounds: Array<{ caller: number; callee: number; samples?: number }> = [];
   const visit = (node: CallNode) => {
-    if (name(node) === 'withF') {
-      caller += node.totalMs;
-      for (const c of node.children) if (name(c) === target) callee += c.totalMs;
-      // withF calls nothing that calls withF again.
+    if (/^round\d+$/.test(name(node))) {
+      for (const withF of node.children) {
+        if (name(withF) !== 'withF') continue;
+        const callee = withF.children.filter((c) => name(c) === target).reduce((sum, c) => sum + c.totalMs, 0);
+        rounds.push({ caller: withF.totalMs, callee, samples: withF.samples });
+      }
       return;
     }
     node.children.forEach(visit);
   };
   visit(profile.root);
-  if (!(caller > 0)) throw new Error(`no time under withF (frames: ${profile.frames.map((f) => f.name).join(', ')})`);
-  return callee / caller;
+  if (rounds.length === 0) throw new Error(`no round of withF in the profile (frames: ${profile.frames.map((f) => f.name).join(', ')})`);
+  const fastest = Math.min(...rounds.map((r) => r.caller));
+  if (!(fastest > 0)) throw new Error('a round of withF took no time');
+  const kept = rounds.filter((r) => r.caller <= UNDISTURBED * fastest);
+  const total = (pick: (r: (typeof kept)[number]) => number) => kept.reduce((sum, r) => sum + pick(r), 0);
+  const samples = kept.every((r) => r.samples !== undefined) ? total((r) => r.samples!) : undefined;
+  return { share: total((r) => r.callee) / total((r) => r.caller), rounds: kept.length, ...(samples !== undefined ? { samples } : {}) };
 }
 
-export async function measuredShare(p: AccuracyProgram, options: ProfileOptions): Promise<number> {
+export async function measuredShareDetail(p: AccuracyProgram, options: ProfileOptions): Promise<MeasuredShare> {
   const result = await runInSandbox({ code: profiledSource(p), filename: 'profiled.js', profile: options, limits: { timeoutMs: 60_000 } }, [profilerTool]);
   if (result.status !== 'ok' || !result.profile) throw new Error(`${p.name}: ${result.status} ${result.error?.message}`);
   return profiledShare(result.profile, p.target);
+}
+
+export async function measuredShare(p: AccuracyProgram, options: ProfileOptions): Promise<number> {
+  return (await measuredShareDetail(p, options)).share;
 }

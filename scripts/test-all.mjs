@@ -33,6 +33,30 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let ok = true;
+/** Names of what failed, repeated at the very end: a CI log is often read from its tail. */
+const failures = [];
+
+function unitFailures(report) {
+  return (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? []).filter((t) => t.status === 'failed').map((t) => `unit: ${t.fullName ?? t.title} (${(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)})`),
+  );
+}
+
+function browserFailures(report) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'expected' || t.status === 'skipped') continue;
+        const error = t.results?.at(-1)?.error?.message ?? '';
+        out.push(`browser: ${[...path, spec.title].join(' › ')} [${t.status}] (${error.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300)})`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+  return out;
+}
 
 if (want('unit')) {
   rmSync('test-results/unit.json', { force: true });
@@ -41,6 +65,7 @@ if (want('unit')) {
   if (unit) {
     passed += unit.numPassedTests;
     failed += unit.numFailedTests;
+    failures.push(...unitFailures(unit));
     skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
   } else {
     ok = false;
@@ -52,7 +77,10 @@ if (want('unit')) {
 if (want('browser')) {
   const built = sh('production build', 'npx', ['astro', 'build']);
   ok = built && ok;
-  if (!built) failed += 1;
+  if (!built) {
+    failed += 1;
+    failures.push('build: astro build failed (see its output above)');
+  }
   else {
     rmSync('test-results/browser.json', { force: true });
     ok = sh('browser tests', 'npx', ['playwright', 'test'], { CI: process.env.CI ?? 'true' }) && ok;
@@ -61,6 +89,7 @@ if (want('browser')) {
       passed += browser.stats.expected;
       failed += browser.stats.unexpected;
       failed += browser.stats.flaky; // a test that needed a retry is not a pass here
+      failures.push(...browserFailures(browser));
       skipped += browser.stats.skipped;
     } else {
       ok = false;
@@ -75,5 +104,6 @@ if (skipped > 0) {
   ok = false;
 }
 if (passed === 0) ok = false;
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(ok && failed === 0 ? 0 : 1);

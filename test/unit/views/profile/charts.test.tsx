@@ -121,6 +121,33 @@ describe('timeline', () => {
   });
 });
 
+describe('timeline keyboard', () => {
+  it('takes the keyboard: one Tab stop, arrows move between calls, Enter asks for the source', async () => {
+    const { container } = render(<TimelineView result={sleeper} code="" cellId="s" />);
+    const stops = [...container.querySelectorAll<HTMLElement>('.wb-timeline-block')].filter((b) => b.tabIndex === 0);
+    expect(stops).toHaveLength(1);
+    const sleepFrame = sleeper.profile!.frames.findIndex((f) => f.name === 'sleep');
+    const sleeps = [...container.querySelectorAll<HTMLElement>(`.wb-timeline-block[data-frame="${sleepFrame}"]`)];
+    sleeps[0].focus();
+    fireEvent.keyDown(sleeps[0], { key: 'ArrowRight' });
+    await waitFor(() => expect(document.activeElement).toBe(sleeps[1]));
+    expect(sleeps[1].tabIndex).toBe(0);
+    expect(sleeps[0].tabIndex).toBe(-1);
+    expect(container.querySelector('.wb-prof-hover')!.textContent).toMatch(/^sleep: 1\.000 s → 2\.000 s/);
+    // Up goes to the call that made this one, down back to its first call.
+    fireEvent.keyDown(sleeps[1], { key: 'ArrowUp' });
+    await waitFor(() => expect(document.activeElement).not.toBe(sleeps[1]));
+    const caller = document.activeElement as HTMLElement;
+    expect(Number(caller.dataset.frame)).not.toBe(sleepFrame);
+    fireEvent.keyDown(caller, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(sleeps[1]));
+    const asked: string[] = [];
+    container.addEventListener('wb-show-source', (event) => asked.push((event as CustomEvent).detail.name));
+    fireEvent.keyDown(caller, { key: 'Enter' });
+    expect(asked).toEqual([sleeper.profile!.frames[Number(caller.dataset.frame)].name]);
+  });
+});
+
 describe('compare', () => {
   it('summarises and colours the change from the previous run', () => {
     render(<CompareView result={resultWith(loadProfile('complicated-faster'))} previous={complicated} code="" cellId="c" />);

@@ -3,6 +3,8 @@
  * pyinstrument's and speedscope's "time order" views show). Sleeper's six
  * one-second sleeps appear one after another. Zoom with the buttons, the wheel
  * (Ctrl/⌘ + wheel) or + / − keys; pan with ← →; hover or focus a block for details.
+ * The blocks take the keyboard too (one Tab stop): arrows move between calls
+ * (block-keys.ts), Enter shows the function's source in the cell.
  */
 import { requestSource } from '../../source-link';
 import { useMemo, useState, type KeyboardEvent, type WheelEvent } from 'react';
@@ -20,6 +22,7 @@ import { ProfileNotes } from '../common/ProfileNotes';
 import { ExportBar } from '../exports/ExportBar';
 import { formatDuration } from '../common/format';
 import { shortName } from '../common/frame-text';
+import { BLOCK_KEYS, moveFrom } from './block-keys';
 
 const LANE = 20;
 
@@ -28,7 +31,10 @@ export function TimelineView({ result, cellId }: ViewProps) {
   const extent = useMemo(() => timelineExtent(profile), [profile]);
   const [window, setWindow] = useState(extent);
   const [hover, setHover] = useState<TimelineBlock | undefined>();
+  const [activeSpan, setActiveSpan] = useState<number | undefined>();
   const layout = useMemo(() => layoutTimeline(profile, { window }), [profile, window]);
+  // The block that holds the Tab stop: the last one the learner moved to, else the first.
+  const active = layout.blocks.find((b) => b.span === activeSpan) ?? layout.blocks[0];
   const ticks = useMemo(() => timelineTicks(layout.window), [layout.window]);
   const width = layout.window.end - layout.window.start;
   const x = (ms: number) => ((ms - layout.window.start) / width) * 100;
@@ -50,6 +56,25 @@ export function TimelineView({ result, cellId }: ViewProps) {
       event.preventDefault();
       action();
     }
+  }
+  function onBlockKeyDown(event: KeyboardEvent<HTMLDivElement>, block: TimelineBlock) {
+    const frame = block.frame >= 0 ? profile.frames[block.frame] : undefined;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      event.stopPropagation();
+      if (frame) requestSource(event.currentTarget, frame);
+      return;
+    }
+    const move = BLOCK_KEYS[event.key];
+    if (!move) return; // + − 0 still zoom, from the timeline around it
+    event.preventDefault();
+    event.stopPropagation();
+    const next = moveFrom(layout.blocks, block, move);
+    if (!next) return;
+    setActiveSpan(next.span);
+    setHover(next);
+    const lanes = event.currentTarget.parentElement;
+    requestAnimationFrame(() => lanes?.querySelector<HTMLElement>(`[data-span="${next.span}"]`)?.focus());
   }
   function onWheel(event: WheelEvent<HTMLDivElement>) {
     if (!event.ctrlKey && !event.metaKey) return;
@@ -79,7 +104,7 @@ export function TimelineView({ result, cellId }: ViewProps) {
         className="wb-timeline"
         tabIndex={0}
         role="group"
-        aria-label="Timeline in call order: + and − zoom, arrow keys pan, 0 shows the whole run"
+        aria-label="Timeline in call order: + and − zoom, arrow keys pan, 0 shows the whole run; Tab on to its calls, where arrows move between calls and Enter shows the source"
         onKeyDown={onKeyDown}
         onWheel={onWheel}
         onPointerLeave={() => setHover(undefined)}
@@ -101,6 +126,10 @@ export function TimelineView({ result, cellId }: ViewProps) {
               <div
                 key={block.span}
                 className="wb-timeline-block"
+                role="button"
+                tabIndex={block === active ? 0 : -1}
+                aria-label={`${name}: ${formatDuration(block.start)} to ${formatDuration(block.end)}, ${formatDuration(block.end - block.start)}`}
+                data-span={block.span}
                 data-frame={block.frame}
                 data-builtin={frame?.builtin || undefined}
                 data-merged={block.count > 1 || undefined}
@@ -111,6 +140,11 @@ export function TimelineView({ result, cellId }: ViewProps) {
                   ['--wb-hue' as string]: frame ? functionHue(frame) : 0,
                 }}
                 onPointerEnter={() => setHover(block)}
+                onFocus={() => {
+                  setHover(block);
+                  setActiveSpan(block.span);
+                }}
+                onKeyDown={(event) => onBlockKeyDown(event, block)}
                 onClick={(event) => {
                   setHover(block);
                   if (frame) requestSource(event.currentTarget, frame);
@@ -128,7 +162,7 @@ export function TimelineView({ result, cellId }: ViewProps) {
           ? `${hover.frame >= 0 ? shortName(profile.frames[hover.frame]) : 'several functions'}${
               hover.count > 1 ? ` (${hover.count} calls merged)` : ''
             }: ${formatDuration(hover.start)} → ${formatDuration(hover.end)}, ${formatDuration(hover.end - hover.start)}`
-          : 'Point at a block for its start, end and duration; double-click zooms to it.'}
+          : 'Point at or Tab to a block for its start, end and duration; double-click zooms to it, Enter shows its source.'}
       </p>
       {layout.truncated && (
         <p className="wb-prof-note">The recording kept the first {profile.spans.length.toLocaleString('en-US')} calls; later calls are in the other views but not here.</p>

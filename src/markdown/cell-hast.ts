@@ -4,7 +4,7 @@
  * needs is in the markup, so the page reads well before any script runs.
  */
 import type { Element, ElementContent } from 'hast';
-import type { CellSource, CellSpec } from './cell-info';
+import type { CellSource, CellSpec } from '../cells/cell-info';
 import { countLines } from './highlight';
 
 export interface CellParts {

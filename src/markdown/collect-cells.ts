@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
-import type { CellSource, CellSpec } from './cell-info';
+import type { CellSource, CellSpec } from '../cells/cell-info';
 import { chapterOf, findCells } from './find-cells';
 
 export interface CollectedCell extends CellSource {

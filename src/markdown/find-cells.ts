@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { CellInfoError, isCellFence, parseCellInfo, splitSetup, type CellSource, type CellSpec } from './cell-info';
+import { CellInfoError, isCellFence, parseCellInfo, splitSetup, type CellSource, type CellSpec } from '../cells/cell-info';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = path.resolve(here, '../..');

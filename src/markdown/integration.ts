@@ -14,7 +14,7 @@ import remarkCells from './remark-cells';
 import { PROJECT_ROOT } from './find-cells';
 
 /** What a rendered (and recorded) cell depends on besides its own Markdown file. */
-const INPUT_DIRS = ['src/content/examples', 'src/markdown', 'src/sandbox', 'src/components/cell', 'src/components/views'];
+const INPUT_DIRS = ['src/content/examples', 'src/cells', 'src/markdown', 'src/sandbox', 'src/components/cell', 'src/components/views'];
 
 function filesUnder(dir: string): string[] {
   let entries: string[];

@@ -5,8 +5,8 @@
  * statically, because the registry brings React with it.
  */
 import type { RunRequest } from '../../sandbox/types';
-import { cellRequest } from '../../markdown/cell-request';
-import { specFromOptions, type CellOptions } from '../../markdown/cell-info';
+import { cellRequest } from '../../cells/cell-request';
+import { specFromOptions, type CellOptions } from '../../cells/cell-info';
 import { VIEWS } from '../views/registry';
 import { orderViews } from './view-order';
 

@@ -12,7 +12,7 @@ import { RECOVERED_NOTE } from '../../sandbox/engine/recovered-note';
 import type { EditorHandle } from '../editor/types';
 import type { ResultsHandle } from './mount-results';
 import type { ResultsProps } from './Results';
-import type { CellOptions } from '../../markdown/cell-info';
+import type { CellOptions } from '../../cells/cell-info';
 import { isApplePlatform } from '../editor/keyboard-hint';
 import { formatDuration } from '../views/console/format-time';
 import { CodeView } from './code-view';

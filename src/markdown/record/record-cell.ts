@@ -5,7 +5,7 @@
  * `astro build`, so `astro dev` never pays for QuickJS.
  */
 import { DEFAULT_LIMITS, type RunRequest, type RunResult } from '../../sandbox/types';
-import type { CellSource, CellSpec } from '../cell-info';
+import type { CellSource, CellSpec } from '../../cells/cell-info';
 import { runInSandbox } from '../../sandbox/engine/run';
 import { ALL_TOOLS } from '../../sandbox/tools';
 import { renderResultsToHtml } from '../../components/cell/ssr';

@@ -9,7 +9,7 @@ import {
   specFromOptions,
   splitSetup,
   tokenizeInfo,
-} from '../../../src/markdown/cell-info';
+} from '../../../src/cells/cell-info';
 
 const where = { chapter: 'profiling', line: 12 };
 

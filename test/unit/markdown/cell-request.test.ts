@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCellInfo } from '../../../src/markdown/cell-info';
-import { cellRequest } from '../../../src/markdown/cell-request';
+import { parseCellInfo } from '../../../src/cells/cell-info';
+import { cellRequest } from '../../../src/cells/cell-request';
 
 const where = { chapter: 'memory', line: 3 };
 const spec = (meta: string) => parseCellInfo(`cell ${meta}`, where);

@@ -5,6 +5,10 @@
  * Pure TypeScript with no Node or DOM imports: the build (remark plugin, prerendering),
  * the tests and the browser's cell element all read options through this one module,
  * so a fence means the same thing everywhere.
+ *
+ * src/cells is what a cell is (its options here, its run request in cell-request.ts),
+ * shared by the build (src/markdown) and the page (src/components), so that neither
+ * has to import the other for it.
  */
 import type { ProfilerKind, RunStatus } from '../sandbox/types';
 

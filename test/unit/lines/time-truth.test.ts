@@ -5,6 +5,9 @@
  * on both alike. A line's true share is (all - without it) / all, from the
  * fastest of many rounds (a preempted round only ever runs slower); the
  * profile's % Time (the median of five runs) must be within 10 points of it.
+ * A profile sums its lines' times, so a scheduler pause lands whole on one
+ * line: 1,500 rounds (~0.1 s of profiled time a run) keep one pause of a few
+ * milliseconds to a few points (150 rounds, ~10 ms, let one pause halve a share).
  */
 import { describe, expect, it } from 'vitest';
 import { linesOf, rowWith, run, table } from './helpers';
@@ -52,7 +55,7 @@ describe('% Time against the truth made by construction', () => {
     const measured: Record<keyof typeof lines, number[]> = { a: [], b: [], c: [] };
     const truths: Record<keyof typeof lines, number[]> = { a: [], b: [], c: [] };
     for (let k = 0; k < RUNS; k++) {
-      const r = await run(SHARES.replace('ROUNDS', '150'));
+      const r = await run(SHARES.replace('ROUNDS', '1500'));
       expect(r.status).toBe('ok');
       const truth = JSON.parse(r.console[0].text) as Record<keyof typeof lines, number>;
       const t = table(linesOf(r), 'work');

@@ -225,6 +225,11 @@ export interface ProfileMeta {
   sampleCount?: number;
   /** True when the run ended early (error, timeout, OOM): the profile is partial. */
   partial: boolean;
+  /**
+   * Set (to the cap) when the run had more distinct call paths than the recorder
+   * keeps: calls on the paths past it are counted in their callers' own time.
+   */
+  callPathsCapped?: number;
   /** Imported profiles: the format it was read from (e.g. "pstats", "cpuprofile"). */
   source?: string;
   /** Imported profiles: what the format lacks, in a learner's words; the views show it. */

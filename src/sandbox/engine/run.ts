@@ -87,15 +87,24 @@ interface Session {
   cpuUsed?: ReturnType<ReturnType<typeof startCpuMeasure>['stop']>;
 }
 
+function toolAllowance(tools: SandboxTool[], request: RunRequest): number {
+  return tools.reduce((sum, tool) => sum + Math.max(0, tool.memoryAllowanceBytes?.(request) ?? 0), 0);
+}
+
 export async function runInSandbox(request: RunRequest, tools: SandboxTool[] = [], hooks: RunHooks = {}): Promise<RunResult> {
   const limits = resolveLimits(request.limits);
-  const loaded = await getModule(limits.memoryBytes);
+  const active = tools.filter((t) => t.wants(request));
+  // The learner's limit, plus what the active tools' bookkeeping may take beside it.
+  const loaded = await getModule(limits.memoryBytes + toolAllowance(active, request));
   // A run blocks its thread until it ends. In Node, give the event loop one turn
   // first, so back-to-back runs (tests, checks, the CLI) never starve timers and I/O.
   if (typeof setImmediate === 'function') await new Promise<void>((r) => setImmediate(r));
-  const active = tools.filter((t) => t.wants(request));
   try {
-    return runOnModule(loaded, request, limits, active, hooks);
+    const result = runOnModule(loaded, request, limits, active, hooks);
+    // After an allocation failed, QuickJS may not have given everything back (a failed
+    // runtime teardown, a half-built object): the next run gets a fresh module.
+    if (result.status === 'out-of-memory') loaded.broken = true;
+    return result;
   } finally {
     releaseIfSpent(loaded);
   }
@@ -127,7 +136,7 @@ function openSession(loaded: LoadedModule, request: RunRequest, limits: Limits, 
   const runtime: QuickJSRuntime = loaded.module.newRuntime();
   let ctx: QuickJSContext;
   try {
-    runtime.setMemoryLimit(limits.memoryBytes);
+    runtime.setMemoryLimit(loaded.capBytes);
     runtime.setMaxStackSize(limits.stackBytes);
     ctx = runtime.newContext();
   } catch (e) {
@@ -640,7 +649,7 @@ function describeCrash(s: Session, result: RunResult): void {
 
 /** A wasm trap after the module's memory grew past the run's memory limit: an allocation failed unchecked. */
 function crashedWhileMemoryFull(s: Session, crashed: Error | undefined): boolean {
-  return crashed?.name === 'RuntimeError' && s.peak.wasmBytes >= s.limits.memoryBytes;
+  return crashed?.name === 'RuntimeError' && s.peak.wasmBytes >= s.loaded.capBytes;
 }
 
 function describeLimit(s: Session, status: RunStatus): RunResult['limitHit'] {

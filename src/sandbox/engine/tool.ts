@@ -60,4 +60,10 @@ export interface SandboxTool {
   onInterrupt?(env: HostEnv): void;
   /** Turn the raw collected data (JSON-parsed) into result fields. */
   finish?(raw: unknown, result: RunResult, env: HostEnv): Partial<RunResult>;
+  /**
+   * Memory the tool's own bookkeeping may take in the VM, granted on top of the
+   * learner's limit (the module's memory cap grows by it), so that a program that
+   * runs plainly also runs with the tool. The tool bounds its data to fit.
+   */
+  memoryAllowanceBytes?(request: RunRequest): number;
 }

@@ -17,6 +17,8 @@ export interface DeterministicRaw {
   openFrames: number;
   spans: number[];
   spansTruncated: boolean;
+  /** The node cap, when calls went past it (0 or absent otherwise). */
+  pathsCapped?: number;
   calibration: Calibration;
   startOffsetMs: number;
 }
@@ -82,6 +84,7 @@ export function buildDeterministic(raw: DeterministicRaw, ctx: BuildContext): Pr
       filename: ctx.filename,
       ...ctx.meta,
       partial: ctx.meta.partial || raw.openFrames > 0,
+      ...(raw.pathsCapped ? { callPathsCapped: raw.pathsCapped } : {}),
       // A call is two events (enter and exit).
       overheadPerEventNs: perCallNs / 2,
       // The part of each call's hooks that lands in its caller, subtracted there.

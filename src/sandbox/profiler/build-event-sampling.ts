@@ -20,6 +20,8 @@ export interface EventSamplingRaw {
   /** [node, break depth, samples] per tick, in time order. */
   ticks: number[];
   ticksTruncated: boolean;
+  /** The node cap, when calls went past it (0 or absent otherwise). */
+  pathsCapped?: number;
   /** What the sampler's clock reads cost per call, measured at the end of the run. */
   calibration?: Calibration;
 }
@@ -67,6 +69,7 @@ export function buildEventSampling(raw: EventSamplingRaw, ctx: EventSamplingCont
       filename: ctx.filename,
       ...ctx.meta,
       partial: ctx.meta.partial || raw.openFrames > 0,
+      ...(raw.pathsCapped ? { callPathsCapped: raw.pathsCapped } : {}),
       sampler: 'events',
       intervalMs: interval,
       sampleCount: raw.samples,

@@ -30,6 +30,16 @@ export const PROFILER_TOOL_ID = 'profiler';
 
 /** Spans kept for the timeline before only long calls are kept (then `spansTruncated`). */
 const MAX_SPANS = 10_000;
+/**
+ * Call paths the recorders keep (a node is ~200 bytes in QuickJS's heap, so
+ * ~10 MB), within the memory allowance below. Ordinary programs have hundreds.
+ */
+const MAX_NODES = 50_000;
+/**
+ * The recorder's own memory (nodes, spans, ticks and their collection) comes on
+ * top of the learner's limit, so a program that runs plainly also runs profiled.
+ */
+export const PROFILER_MEMORY_ALLOWANCE_BYTES = 32 * 1024 * 1024;
 /** Event sampler: tick records kept for its timeline (3 numbers each). */
 const MAX_TICKS = 50_000;
 
@@ -91,7 +101,7 @@ function preludeSource(request: RunRequest): string {
   let specs: BuiltinSpec[];
   let recorder: string;
   if (mode === 'events') {
-    const cfg: DeterministicConfig = { maxSpans: 0, sampleMs: o.intervalMs, maxTicks: MAX_TICKS };
+    const cfg: DeterministicConfig = { maxSpans: 0, maxNodes: MAX_NODES, sampleMs: o.intervalMs, maxTicks: MAX_TICKS };
     recorder = `(${EVENT_SAMPLING_SOURCE})(${JSON.stringify(cfg)}, shared);`;
     // Without built-in rows nothing is wrapped: a sleep's samples fall due in its caller.
     specs = o.builtins ? [...SANDBOX_BUILTINS, ...LANGUAGE_BUILTINS] : [];
@@ -100,7 +110,7 @@ function preludeSource(request: RunRequest): string {
     recorder = `(${SAMPLING_SOURCE})(${JSON.stringify(cfg)}, shared);`;
     specs = SANDBOX_BUILTINS;
   } else {
-    const cfg: DeterministicConfig = { maxSpans: MAX_SPANS };
+    const cfg: DeterministicConfig = { maxSpans: MAX_SPANS, maxNodes: MAX_NODES };
     recorder = `(${DETERMINISTIC_SOURCE})(${JSON.stringify(cfg)}, shared);`;
     // Without built-in rows nothing is wrapped: the recorder learns of simulated time from wb.simulated itself.
     specs = o.builtins ? [...SANDBOX_BUILTINS, ...LANGUAGE_BUILTINS] : [];
@@ -188,5 +198,6 @@ export const profilerTool: SandboxTool = {
     return plan(code, request).instrumented.code;
   },
   interruptFunction: (request) => (instrumentMode(request) === 'sampling' ? SAMPLE_FUNCTION : undefined),
+  memoryAllowanceBytes: () => PROFILER_MEMORY_ALLOWANCE_BYTES,
   finish: finishProfile,
 };

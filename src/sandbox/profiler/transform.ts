@@ -45,6 +45,7 @@
  * Code that does not parse is returned unchanged so QuickJS reports the error.
  */
 import { Parser, tokTypes, type Node, type Token } from 'acorn';
+import { lineStarts, positionAt } from '../line-starts';
 
 /** Names the transformed code uses; the recorder's prelude defines the hooks. */
 export const HOOKS = {
@@ -173,18 +174,23 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
   const sampling = mode === 'sampling';
   const events = mode === 'events';
   let program: AnyNode;
-  const tokens: Token[] = [];
+  // Only where each `=>` ends is needed of the tokens, and line numbers come from a
+  // table of line starts: no token list and no `locations` keep a large program's
+  // instrumentation within the host's memory.
+  const arrowEnds: number[] = [];
   try {
     program = Parser.parse(code, {
       ecmaVersion: 'latest',
       sourceType: 'script',
       allowHashBang: true,
-      locations: true,
-      onToken: tokens,
+      onToken: (token: Token) => {
+        if (token.type === tokTypes.arrow) arrowEnds.push(token.end);
+      },
     }) as AnyNode;
   } catch {
     return { code, sites: [], insertions: [], ok: false };
   }
+  const starts = lineStarts(code);
 
   const edits: Edit[] = [];
   const sites: FunctionSite[] = [];
@@ -199,27 +205,26 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
     if (withDepth === 0) edits.push({ pos, text: MARK_OPEN + text + MARK_CLOSE, kind: 0, seq: seq++ });
   };
 
-  const arrowTokenBefore = (pos: number): Token | undefined => {
-    // Binary search for the last `=>` token that ends at or before `pos`.
+  /** Where the last `=>` that ends at or before `pos` ends (binary search; they come in order). */
+  const arrowEndBefore = (pos: number): number | undefined => {
     let lo = 0;
-    let hi = tokens.length - 1;
+    let hi = arrowEnds.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (tokens[mid].end <= pos) {
+      if (arrowEnds[mid] <= pos) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    for (let i = found; i >= 0; i--) if (tokens[i].type === tokTypes.arrow) return tokens[i];
-    return undefined;
+    return found >= 0 ? arrowEnds[found] : undefined;
   };
 
   /** Methods and accessors are found where their name is written, not at their parameter list. */
   const positionOf = new WeakMap<AnyNode, AnyNode>();
   const addSite = (name: string, node: AnyNode, kind: SiteKind, range: AnyNode = node): number => {
-    const at = positionOf.get(node) ?? node;
-    sites.push({ name, line: at.loc!.start.line, column: at.loc!.start.column + 1, kind, start: range.start, end: range.end });
+    const at = positionAt(starts, (positionOf.get(node) ?? node).start);
+    sites.push({ name, line: at.line, column: at.column + 1, kind, start: range.start, end: range.end });
     return sites.length; // frame id; 0 is <module>
   };
 
@@ -256,9 +261,9 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
         close(body.end - 1, exitText(suspends));
       }
     } else {
-      const arrow = arrowTokenBefore(body.start);
-      if (!arrow) return;
-      open(arrow.end, `{${enterText(id, suspends)}return (`);
+      const arrowEnd = arrowEndBefore(body.start);
+      if (arrowEnd === undefined) return;
+      open(arrowEnd, `{${enterText(id, suspends)}return (`);
       close(fn.end, `)${exitText(suspends)}}`);
     }
   };

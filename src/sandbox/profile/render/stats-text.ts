@@ -9,6 +9,7 @@ import { comparePstatsKeys, pstatsKey, pstatsName } from '../model';
 import { callEdges, callers, callees, type PartnerRow } from '../partners';
 import { restrictRows, type Restriction } from '../restrict';
 import { sortDescription, sortRows, type SortKey } from '../sort';
+import { callPathsNote } from './notes';
 
 export interface StatsTextOptions {
   /** pstats sort keys, major first. None: pstats' "Random listing order was used" (first-seen order). */
@@ -47,6 +48,7 @@ function header(profile: Profile, all: FlatRow[]): string[] {
   const prim = s.calls !== s.primitiveCalls ? ` (${s.primitiveCalls} primitive calls)` : '';
   const out = [`         ${s.calls} function calls${prim} in ${(s.totalMs / 1000).toFixed(3)} seconds`, ''];
   if (profile.meta.partial) out.splice(1, 0, '         (partial profile: the run ended early)');
+  if (profile.meta.callPathsCapped) out.splice(1, 0, `         (${callPathsNote(profile.meta.callPathsCapped)})`);
   return out;
 }
 

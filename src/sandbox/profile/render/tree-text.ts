@@ -9,6 +9,7 @@ import type { Profile } from '../../types';
 import { filteredTree, type TreeOptions, type TreeRow } from '../tree';
 import { frameLocation } from '../model';
 import { cpuLabel } from '../../cpu-label';
+import { callPathsNote } from './notes';
 
 export interface TreeTextOptions extends TreeOptions {
   /** Prefix each line with a colour band marker for terminals (ANSI). Default false. */
@@ -28,6 +29,7 @@ export function renderTreeText(profile: Profile, options: TreeTextOptions = {}):
   out.push(`Program: ${m.filename}${samples}`);
   const cpuName = (m.cpuKind ?? 'busy') === 'busy' ? 'Busy time (wall minus simulated)' : `${cpuLabel(m.cpuKind).short} time`;
   out.push(`Duration: ${(m.wallMs / 1000).toFixed(3)}  ${cpuName}: ${(m.cpuMs / 1000).toFixed(3)}  (simulated: ${(m.simulatedMs / 1000).toFixed(3)})`);
+  if (m.callPathsCapped) out.push(`(${callPathsNote(m.callPathsCapped)})`);
   out.push('');
   const root = filteredTree(profile, options);
   const paint = (row: TreeRow, text: string) => (options.color ? `${ANSI[band(row.fraction)]}${text}\x1b[0m` : text);

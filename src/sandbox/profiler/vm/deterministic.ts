@@ -39,6 +39,12 @@ export const FIRST_BUILTIN = 1 << 19;
 export interface DeterministicConfig {
   maxSpans: number;
   /**
+   * Call paths (tree nodes) kept. A program with more (2^17 paths of a binary
+   * recursion, say) would otherwise fill the learner's memory with the
+   * recorder's bookkeeping: calls on paths beyond the cap count in their caller.
+   */
+  maxNodes: number;
+  /**
    * > 0: the event sampler (EVENT_SAMPLING_SOURCE): at every call and return the
    * clock is compared with the next sample's due time, and the samples that fell
    * due are counted for the call that was running (pyinstrument's design).
@@ -154,6 +160,21 @@ const recorderSource = (sampling: boolean) => String.raw`
     nodes[c.id] = c;
     return c;
   }
+  /**
+   * Past the cap: a node of the same shape that is in no list and under no key, so it
+   * times its call like any other and is dropped after it; the time stays in the
+   * caller's total (and so in its own time), and its samples go to the caller.
+   */
+  let maxNodes = cfg.maxNodes > 0 ? cfg.maxNodes : Infinity;
+  let pathsCapped = false;
+  function unrecorded(p, f) {
+    pathsCapped = true;
+    const depth = p.depth + 1;
+    return {
+      __proto__: null, id: -1, frame: f, parent: p, depth, calls: 0, total: 0, start: 0,
+      lf: -1, lc: null, lf2: -1, lc2: null, span: depth <= spanDepth, quiet: f >= FIRST_BUILTIN, serial: 0, samples: 0,
+    };
+  }
   const root = node(null, 0);
   root.calls = 1;
   root.quiet = true; // the engine is busy until the learner's code starts
@@ -169,6 +190,8 @@ const recorderSource = (sampling: boolean) => String.raw`
     if (k === undefined) k = 'f' + f;
     let c = p[k];
     if (c === undefined) {
+      // Not remembered as a last child either: nothing may keep it alive after its call.
+      if (nodes.length >= maxNodes) return unrecorded(p, f);
       c = node(p, f);
       p[k] = c;
     }
@@ -323,6 +346,7 @@ ${wrapperSource(sampling)}
     // Each under a node of its own, so the cache hits as in real calls; collect() has
     // already copied the tree.
     const base = node(root, -1), baseB = node(root, -1);
+    maxNodes = Infinity; // the calibration's calls need nodes of their own, cap or not
     function hooked() { ${enterCode(1, sampling)}try { } finally { ${exitCode(sampling)} } }
     // The learner's function has no try/finally of its own: the transform's is overhead too.
     function plain() { }
@@ -392,6 +416,7 @@ ${wrapperSource(sampling)}
     if (!(n >= 1)) return;
     $wb$u += n * sampleMs;
     var c = $wb$c;
+    while (c.id < 0) c = c.parent; // a call past the node cap: its caller was running
     c.samples += n;
     samples += n;
     if (nTicks >= maxTicks) return;
@@ -416,7 +441,7 @@ ${wrapperSource(sampling)}
     }
     return {
       kind: 'events', nodes: out, builtinNames, intervalMs: sampleMs, samples, rootMs: tEnd - tStart, openFrames: open,
-      ticks, ticksTruncated: nTicks >= maxTicks,
+      ticks, ticksTruncated: nTicks >= maxTicks, pathsCapped: pathsCapped ? maxNodes : 0,
       // Measured last, when the engine is warm (ticks are off: $wb$u is Infinity).
       calibration: calibrate(),
     };
@@ -462,6 +487,7 @@ ${wrapperSource(sampling)}
       openFrames: open,
       spans,
       spansTruncated,
+      pathsCapped: pathsCapped ? maxNodes : 0,
       startOffsetMs: startOffset,
       calibration: null,
     };

@@ -4,6 +4,7 @@
  */
 import type { Profile } from '../../../../sandbox/types';
 import { formatDuration } from './format';
+import { callPathsNote } from './processors';
 
 export function ProfileNotes({ profile }: { profile: Profile }) {
   const { meta } = profile;
@@ -20,6 +21,12 @@ export function ProfileNotes({ profile }: { profile: Profile }) {
         <>
           {' · '}
           <strong className="wb-prof-partial">Partial: the run ended early, so the figures stop where it stopped.</strong>
+        </>
+      )}
+      {meta.callPathsCapped !== undefined && (
+        <>
+          {' · '}
+          <strong className="wb-prof-partial">The run had {callPathsNote(meta.callPathsCapped)}.</strong>
         </>
       )}
     </p>

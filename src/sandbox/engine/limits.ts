@@ -55,15 +55,19 @@ export function cliLimitAdvice(hit: LimitHit): string {
   return hit.limit === 'timeoutMs' ? ` If the code is meant to run longer, raise the limit with --timeout ${seconds(next).replace(' ', '')}.` : ` To allow more, use --memory ${Math.round(next / 1048576)}MB.`;
 }
 
-/** Names the limit and its value; each front end adds how to raise it there. */
-export function limitHit(limit: keyof Limits, limits: Limits, detail = ''): LimitHit {
+/**
+ * Names the limit and its value; each front end adds how to raise it there.
+ * `allowanceBytes`: memory granted beside the limit to the run's tools (the profiler's records).
+ */
+export function limitHit(limit: keyof Limits, limits: Limits, detail = '', allowanceBytes = 0): LimitHit {
   const value = limits[limit];
+  const beside = allowanceBytes > 0 ? `the limit, plus ${mb(allowanceBytes)} for the profiler's records and 16 MB for the engine itself` : 'the limit plus 16 MB for the engine itself';
   const messages: Record<keyof Limits, string> = {
     timeoutMs: `Stopped after ${seconds(value)}: the run reached its time limit.`,
     memoryBytes:
       `Out of memory: the run needed more than its ${mb(value)} memory limit${detail}. ` +
-      `The limit caps the sandbox's whole memory at ${mb(wasmMemoryCapBytes(value))} (the limit plus 16 MB for the engine itself), ` +
-      `which holds the live heap and the allocator's free space; no single allocation may exceed ${mb(value)}. ` +
+      `The limit caps the sandbox's whole memory at ${mb(wasmMemoryCapBytes(value + allowanceBytes))} (${beside}), ` +
+      `which holds the live heap and the allocator's free space; no single allocation may exceed ${mb(value + allowanceBytes)}. ` +
       `Use less memory, or raise the limit.`,
     stackBytes: `Stack overflow: calls nested deeper than the ${Math.round(value / 1024)} KB stack allows${detail}. Look for recursion without a base case.`,
     maxOutputLines: `Output stopped after ${value.toLocaleString('en-US')} lines: the run printed more than the console keeps, so it was ended. Print less (a summary, or every 1000th value).`,

@@ -661,7 +661,7 @@ function describeLimit(s: Session, status: RunStatus): RunResult['limitHit'] {
   // After an out-of-memory error the heap may not be measurable any more; the wasm memory always is.
   // Past the edge the heap can no longer be walked: a small last figure is not the peak.
   const peakText = peak.heapBytes > limits.memoryBytes * 0.5 ? `the heap peaked at ${(peak.heapBytes / 1048576).toFixed(1)} MB` : `the module's memory reached ${(peak.wasmBytes / 1048576).toFixed(1)} MB`;
-  return limitHit('memoryBytes', limits, `; ${peakText}`);
+  return limitHit('memoryBytes', limits, `; ${peakText}`, s.loaded.capBytes - limits.memoryBytes);
 }
 
 function finishTools(s: Session, result: RunResult, raw: Record<string, unknown>): RunResult {

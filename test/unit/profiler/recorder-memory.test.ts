@@ -77,3 +77,17 @@ describe('the recorder has memory of its own', () => {
     }
   }, 300_000);
 });
+
+describe('the out-of-memory message under the profiler', () => {
+  it("states the cap the run really had: the limit, the profiler's allowance and the engine's 16 MB", async () => {
+    const code = 'const hoard = []; for (;;) hoard.push(new Array(100000).fill(1));';
+    const plain = await runInSandbox({ code, filename: 'oom.js', limits: { memoryBytes: 32 * 1048576, timeoutMs: 60_000 } });
+    expect(plain.status).toBe('out-of-memory');
+    expect(plain.limitHit!.message).toMatch(/whole memory at 48 MB \(the limit plus 16 MB for the engine itself\)/);
+    const profiled = await runInSandbox({ code, filename: 'oom.js', profile: { kind: 'deterministic' }, limits: { memoryBytes: 32 * 1048576, timeoutMs: 60_000 } }, [profilerTool]);
+    expect(profiled.status).toBe('out-of-memory');
+    expect(profiled.limitHit!.message).toMatch(/whole memory at 80 MB \(the limit, plus 32 MB for the profiler's records and 16 MB for the engine itself\)/);
+    // The learner's limit is still what the message names first.
+    expect(profiled.limitHit!.message).toMatch(/more than its 32 MB memory limit/);
+  }, 120_000);
+});

@@ -6,6 +6,7 @@
 import type { HostEnv, SandboxTool } from '../engine/tool';
 import type { BenchEntry, BenchReport } from './types';
 import { BENCH_SOURCE } from './prelude';
+import { waitingClock } from '../engine/cpu-clock';
 
 const entries = new WeakMap<HostEnv, BenchEntry[]>();
 
@@ -31,7 +32,10 @@ export const benchTool: SandboxTool = {
     const list: BenchEntry[] = [];
     let used = 0;
     entries.set(env, list);
+    const waited = waitingClock();
     return {
+      // Ms this thread has waited for a processor so far; -1 where the platform cannot say.
+      bench_waited: () => (waited ? waited() : -1),
       bench_push: (json) => {
         // Bounded before parsing: at most 200 entries and BENCH_MAX_CHARS of JSON in all.
         if (typeof json !== 'string' || list.length >= 200 || (used += json.length) > BENCH_MAX_CHARS) return undefined;

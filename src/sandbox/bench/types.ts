@@ -24,6 +24,8 @@ export interface BenchStats {
 
 export interface BenchRun {
   kind: 'bench';
+  /** The rounds left out the time the thread waited for a processor (Node on Linux). */
+  waitingExcluded?: boolean;
   label: string;
   stats: BenchStats;
 }
@@ -37,6 +39,8 @@ export interface CompareCandidate {
 
 export interface CompareRun {
   kind: 'compare';
+  /** The rounds left out the time the thread waited for a processor (Node on Linux). */
+  waitingExcluded?: boolean;
   label: string;
   /** In the order given. */
   candidates: CompareCandidate[];
@@ -50,6 +54,8 @@ export interface GrowthPoint {
 
 export interface GrowthRun {
   kind: 'growth';
+  /** The rounds left out the time the thread waited for a processor (Node on Linux). */
+  waitingExcluded?: boolean;
   label: string;
   points: GrowthPoint[];
   /** Least-squares fit of ln(time) = slope · ln(n) + intercept, over the best times. */

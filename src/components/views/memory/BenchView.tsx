@@ -183,9 +183,10 @@ export function BenchView({ result }: ViewProps) {
         run.kind === 'bench' ? <BenchBlock key={i} run={run} /> : run.kind === 'compare' ? <CompareBlock key={i} run={run} /> : <GrowthBlock key={i} run={run} />,
       )}
       <p className="wb-mem-note">
-        Real time measured inside the sandbox (sleep excluded), after a warm-up; &ldquo;best&rdquo; is the fastest round,
-        as timeit reports it, and &ldquo;spread&rdquo; is (slowest − fastest) / median. Clock resolution{' '}
-        {formatBenchTime(report.resolutionMs)}.
+        Real time measured inside the sandbox (sleep excluded
+        {report.runs.some((run) => run.waitingExcluded) ? ', and the time the run waited for a processor while other programs ran' : ''}), after a
+        warm-up; &ldquo;best&rdquo; is the fastest round, as timeit reports it, and &ldquo;spread&rdquo; is (slowest − fastest) / median. Clock
+        resolution {formatBenchTime(report.resolutionMs)}.
       </p>
     </div>
   );

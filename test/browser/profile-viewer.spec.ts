@@ -105,7 +105,7 @@ test.describe('profile viewer', () => {
     const tree = await openView(page, 'tree');
     // hot() (150 ms of spinning) always has samples; cold() (50 ms) can get almost none when
     // Node shares a busy machine, and then falls under the tree's hide-below threshold.
-    await expect(tree.getByRole('treeitem').filter({ hasText: /\bhot\b/ }).first()).toBeVisible();
+    await expect(tree.getByRole('treeitem', { name: /\bhot\b/ }).first()).toBeVisible();
     for (const view of ['callgraph', 'icicle']) await openView(page, view);
     // The expanded inspector opens the profile wide, on the tab being read; Esc closes it.
     await page.locator('[data-viewer-results] .wb-results-expand').click();

@@ -97,6 +97,7 @@ test.describe('profile viewer', () => {
     const table = await openView(page, 'profile');
     // hot() does almost nothing itself (spin() does the work), so by own time it can fall below
     // the top 25 rows among Node's internals: show them all.
+    await expect(table.locator('.wb-stats-table tbody tr').first()).toBeVisible();
     const showAll = table.getByRole('button', { name: /^Show all/ });
     if (await showAll.count()) await showAll.click();
     await expect(table.locator('.wb-stats-table tbody tr').filter({ hasText: /\bhot\b/ })).not.toHaveCount(0);

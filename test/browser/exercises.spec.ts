@@ -133,6 +133,13 @@ test.describe('exercises', () => {
   });
 
   test('the solution needs a confirmation, then runs beside my code', async ({ page }) => {
+    // What the page said went wrong, so a failure here names its cause.
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
     const target = await firstCodeExercise(page);
     await page.goto(`${target.href}#exercise-${target.id}`);
     const exercise = exerciseOf(page, target);
@@ -151,7 +158,13 @@ test.describe('exercises', () => {
 
     await exercise.getByRole('button', { name: 'Compare my code with the solution' }).click();
     const compare = exercise.locator('.wb-exercise-compare');
-    await expect(compare).toBeVisible();
+    try {
+      await expect(compare).toBeVisible();
+    } catch (error) {
+      const said = await exercise.locator('.wb-exercise-compare-problem').allTextContents();
+      throw new Error(`${String(error)}\nthe exercise says: ${said.join(' | ') || '(nothing)'}\n${problems.join('\n') || 'no page errors'}`);
+    }
+    await expect(exercise.locator('.wb-exercise-compare-problem')).toHaveCount(0);
     const mine = compare.locator('.wb-exercise-compare-mine wb-cell');
     const theirs = compare.locator('.wb-exercise-compare-solution wb-cell');
     await expect.poll(() => codeOf(theirs)).toBe(target.solution);

@@ -267,7 +267,7 @@ export class WbExercise extends HTMLElement {
     this.solutionButton.textContent = 'Solution shown below';
     if (!solution.querySelector('.wb-exercise-compare-button')) {
       const compare = button('Compare my code with the solution', 'wb-exercise-compare-button');
-      compare.addEventListener('click', () => this.openCompare(solution, compare));
+      compare.addEventListener('click', () => void this.openCompare(solution, compare));
       solution.append(compare);
     }
     if (byLearner) {
@@ -276,10 +276,12 @@ export class WbExercise extends HTMLElement {
     }
   }
 
-  private openCompare(solution: HTMLElement, trigger: HTMLButtonElement): void {
-    void import('./compare-view').then(({ buildCompare }) => {
-      solution.querySelector('.wb-exercise-compare')?.remove();
-      const view = buildCompare({
+  private async openCompare(solution: HTMLElement, trigger: HTMLButtonElement): Promise<void> {
+    solution.querySelector('.wb-exercise-compare-problem')?.remove();
+    let view: HTMLElement;
+    try {
+      const { buildCompare } = await import('./compare-view');
+      view = buildCompare({
         exerciseId: this.spec.id,
         chapter: this.spec.chapter,
         title: this.spec.title,
@@ -288,11 +290,20 @@ export class WbExercise extends HTMLElement {
         starter: this.starterCell(),
         filename: this.spec.run.filename,
       });
-      trigger.textContent = 'Compare again with my current code';
-      solution.append(view);
-      view.tabIndex = -1;
-      view.focus();
-    });
+    } catch (error) {
+      // Said where the learner clicked, never lost in the console; the button stays for another try.
+      const problem = document.createElement('p');
+      problem.className = 'wb-exercise-compare-problem';
+      problem.setAttribute('role', 'alert');
+      problem.textContent = `The comparison could not open (${error instanceof Error ? error.message : String(error)}). Try again, or reload the page.`;
+      trigger.after(problem);
+      return;
+    }
+    solution.querySelector('.wb-exercise-compare')?.remove();
+    trigger.textContent = 'Compare again with my current code';
+    solution.append(view);
+    view.tabIndex = -1;
+    view.focus();
   }
 }
 

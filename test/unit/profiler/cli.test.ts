@@ -35,6 +35,20 @@ describe('workbook profile', () => {
     expect(r.stdout).not.toContain('sleep\n');
   });
 
+  it('gives a sampled table samples and times, never call counts it cannot know', () => {
+    const r = cli('--sampling', '--table', '--sort', 'cumulative', 'src/content/examples/sleeper.js');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ {9}Samples: [\d,]+, one every 1 ms\. Duration: 6\.\d{3} s \(own times add up to 6\.\d{3} s\)$/m);
+    expect(r.stdout).not.toContain('function calls');
+    expect(r.stdout).not.toContain('ncalls');
+    expect(r.stdout).toContain('  samples      own    total filename:lineno(function)');
+    // Each of the six one-second sleeps is on the stack for about 1,000 one-millisecond samples.
+    const sleepRow = /^\s+(\d+)\s+(\d+\.\d{3})\s+(\d+\.\d{3}) \{built-in method sleep\}$/m.exec(r.stdout);
+    expect(sleepRow, r.stdout).not.toBeNull();
+    expect(Number(sleepRow![1])).toBeGreaterThanOrEqual(5_990);
+    expect(Number(sleepRow![2])).toBeGreaterThanOrEqual(5.99);
+  });
+
   it('writes exports chosen by the file extension', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-profile-'));
     for (const ext of ['cpuprofile', 'speedscope.json', 'dot', 'folded', 'csv']) {

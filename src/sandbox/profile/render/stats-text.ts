@@ -9,7 +9,7 @@ import { comparePstatsKeys, pstatsKey, pstatsName } from '../model';
 import { callEdges, callers, callees, type PartnerRow } from '../partners';
 import { restrictRows, type Restriction } from '../restrict';
 import { sortDescription, sortRows, type SortKey } from '../sort';
-import { callPathsNote } from './notes';
+import { callPathsNote, samplingSummary } from './notes';
 
 export interface StatsTextOptions {
   /** pstats sort keys, major first. None: pstats' "Random listing order was used" (first-seen order). */
@@ -46,10 +46,22 @@ export function listedRows(profile: Profile, options: StatsTextOptions = {}): { 
 function header(profile: Profile, all: FlatRow[]): string[] {
   const s = flatSummary(all);
   const prim = s.calls !== s.primitiveCalls ? ` (${s.primitiveCalls} primitive calls)` : '';
-  const out = [`         ${s.calls} function calls${prim} in ${(s.totalMs / 1000).toFixed(3)} seconds`, ''];
+  const first = sampled(profile)
+    ? samplingSummary(profile.meta, profile.root.samples, s.totalMs)
+    : `${s.calls} function calls${prim} in ${(s.totalMs / 1000).toFixed(3)} seconds`;
+  const out = [`         ${first}`, ''];
   if (profile.meta.partial) out.splice(1, 0, '         (partial profile: the run ended early)');
   if (profile.meta.callPathsCapped) out.splice(1, 0, `         (${callPathsNote(profile.meta.callPathsCapped)})`);
   return out;
+}
+
+/** A sampler counts samples, not calls: its rows are samples, own and total time, as pyinstrument's are. */
+function sampled(profile: Profile): boolean {
+  return profile.meta.kind === 'sampling';
+}
+
+function sampledLine(row: FlatRow, profile: Profile): string {
+  return [String(row.samples ?? 0).padStart(9), f8(row.selfMs), f8(row.totalMs), pstatsName(profile.frames[row.frame])].join(' ');
 }
 
 export function renderStatsText(profile: Profile, options: StatsTextOptions = {}): string {
@@ -58,7 +70,10 @@ export function renderStatsText(profile: Profile, options: StatsTextOptions = {}
   out.push(options.sort?.length ? `   Ordered by: ${sortDescription(options.sort)}` : '   Random listing order was used');
   for (const note of notes) out.push(`   ${note}`);
   out.push('');
-  if (rows.length) {
+  if (rows.length && sampled(profile)) {
+    out.push('  samples      own    total filename:lineno(function)');
+    for (const row of rows) out.push(sampledLine(row, profile));
+  } else if (rows.length) {
     out.push('   ncalls  tottime  percall  cumtime  percall filename:lineno(function)');
     for (const row of rows) out.push(line(row, profile));
   }

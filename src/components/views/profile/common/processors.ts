@@ -13,7 +13,7 @@ import { diffProfiles as diff, type ProfileDiff } from '../../../../sandbox/prof
 import { renderDot, type DotOptions } from '../../../../sandbox/profile/render/dot';
 import { callGraph } from '../../../../sandbox/profile/callgraph';
 import { compareHeadline } from '../../../../sandbox/profile/layout/compare-summary';
-export { callPathsNote } from '../../../../sandbox/profile/render/notes';
+export { callPathsNote, samplingSummary } from '../../../../sandbox/profile/render/notes';
 
 /** The columns a table header can sort by (pstats' six, and samples for sampled profiles). */
 export type SortKey = Extract<ProcessorSortKey, 'calls' | 'tottime' | 'percall-self' | 'cumtime' | 'percall-total' | 'nfl' | 'samples'>;

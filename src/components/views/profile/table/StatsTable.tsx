@@ -7,7 +7,7 @@
 import { requestSource } from '../../source-link';
 import { Fragment, useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Profile } from '../../../../sandbox/types';
-import { callersAndCallees, statsRows, statsSummary, type SortKey, type StatsRow } from '../common/processors';
+import { callersAndCallees, samplingSummary, statsRows, statsSummary, type SortKey, type StatsRow } from '../common/processors';
 import { formatCount, formatTableTime, type TimeUnit } from '../common/format';
 import { locatedName, shortName } from '../common/frame-text';
 import { PartnersPanel } from './PartnersPanel';
@@ -43,11 +43,7 @@ export const SAMPLING_COLUMNS: Column[] = [
 /** The header line: pstats' for call-counting profiles, pyinstrument's for sampled ones. */
 export function tableHeader(profile: Profile, summary: { calls: number; primitiveCalls: number; totalMs: number }): string {
   const seconds = (summary.totalMs / 1000).toFixed(3);
-  if (profile.meta.kind === 'sampling') {
-    const samples = profile.meta.sampleCount ?? profile.root.samples ?? 0;
-    const interval = profile.meta.intervalMs !== undefined ? `, one every ${profile.meta.intervalMs} ms` : '';
-    return `Samples: ${formatCount(samples)}${interval}. Duration: ${(profile.meta.wallMs / 1000).toFixed(3)} s (own times add up to ${seconds} s)`;
-  }
+  if (profile.meta.kind === 'sampling') return samplingSummary(profile.meta, profile.root.samples, summary.totalMs);
   return summary.calls === summary.primitiveCalls
     ? `${formatCount(summary.calls)} function calls in ${seconds} seconds`
     : `${formatCount(summary.calls)} function calls (${formatCount(summary.primitiveCalls)} primitive calls) in ${seconds} seconds`;

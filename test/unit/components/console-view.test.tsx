@@ -4,10 +4,11 @@
  * sees for output, errors, limits and time.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, waitFor } from '@testing-library/react';
 import { runCode } from '../../../src/sandbox/node';
 import type { RunResult } from '../../../src/sandbox/types';
 import { ConsoleView } from '../../../src/components/views/console/ConsoleView';
+import { CONSOLE_SLICE } from '../../../src/components/views/console/ConsoleLines';
 import { TimeView } from '../../../src/components/views/console/TimeView';
 import { syntheticResult } from '../../../src/components/cell/synthetic-result';
 
@@ -29,6 +30,20 @@ describe('ConsoleView', () => {
     expect(rows[2].querySelector('.wb-visually-hidden')?.textContent).toBe('Warning: ');
     expect(rows[3].querySelector('.wb-visually-hidden')?.textContent).toBe('Error: ');
     expect(rows[0].querySelector('.wb-visually-hidden')).toBeNull();
+  });
+
+  test('an output flood is shown a slice per task: the first commit is small, and every line arrives, in order', async () => {
+    const result = await runCode({ filename: 'flood.js', code: 'for (let i = 0; ; i++) console.log("line", i);' });
+    expect(result.status).toBe('output-limit');
+    const lines = result.console.filter((entry) => entry.level === 'log');
+    expect(lines.length).toBeGreaterThan(4 * CONSOLE_SLICE);
+    const container = show(result);
+    const rows = () => container.querySelectorAll('.wb-console-line[data-level="log"]');
+    expect(rows().length).toBe(CONSOLE_SLICE);
+    // What ended the run is said at once, not after the last slice.
+    expect(container.querySelector('.wb-console-truncated')).not.toBeNull();
+    await waitFor(() => expect(rows().length).toBe(lines.length), { timeout: 30_000 });
+    expect(Array.from(rows(), (row) => row.textContent)).toEqual(lines.map((entry) => entry.text));
   });
 
   test('a syntax error names the line and column of the learner code', async () => {

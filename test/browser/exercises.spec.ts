@@ -83,6 +83,10 @@ test.describe('exercises', () => {
     await expect(exercise.locator('.wb-exercise-verdict')).toHaveAttribute('data-outcome', 'failed', CHECK_TIMEOUT);
     await expect(verdict).toContainText('Not yet');
     await expect(exercise.locator('.wb-exercise-state')).toHaveText('Started, not solved yet');
+    // The cell shows the run the check made, labelled as such, not an older one.
+    const starter = exercise.locator('.wb-exercise-task wb-cell');
+    await expect(starter.locator('.wb-results-checked')).toContainText('The run that checked your answer');
+    await expect(starter).toHaveAttribute('data-status', /.+/);
 
     await replaceCode(page, exercise.locator('.wb-exercise-task wb-cell'), target.solution);
     await check.click();

@@ -37,6 +37,8 @@ export interface ResultsProps {
   fromBuild?: boolean;
   /** The recording was made for the original code, and the code on screen differs. */
   recordedForOtherCode?: boolean;
+  /** The run an exercise check made of this cell's code, shown here so code and output agree. */
+  fromCheck?: boolean;
   /** The tab to open on (the learner's choice before React took over). */
   initialTab?: string;
   /** Told when the learner picks a tab, so the choice can outlive this component. */
@@ -121,6 +123,9 @@ export function Results(props: ResultsProps) {
             ? 'Recorded when the site was built, for the original code: your code differs. Press Run to see its results.'
             : 'Recorded when the site was built. Press Run to run it yourself.'}
         </p>
+      )}
+      {props.fromCheck && !recorded && (
+        <p className="wb-results-recorded wb-results-checked">The run that checked your answer: your code as it was when you pressed Check.</p>
       )}
       {viewIds.length > 1 && (
         <div className="wb-results-tabs" role="tablist" aria-label={`Results of cell ${cellId}`} onKeyDown={onKeyDown}>

@@ -119,6 +119,8 @@ export class WbCell extends HTMLElement {
   private lastResult: RunResult | undefined;
   /** The build's recording, while it is what the results area shows. */
   private recordedShown: RunResult | undefined;
+  /** The last run an exercise check made of this cell (showCheckedRun). */
+  private checkedShown: RunResult | undefined;
   /** The results tab the learner chose last (kept across runs). */
   private chosenTab: string | undefined;
   private currentRun: Promise<RunResult> | undefined;
@@ -630,6 +632,22 @@ export class WbCell extends HTMLElement {
     return result;
   }
 
+  /**
+   * Shows a run that an exercise check made of this cell's code, as if Run had
+   * made it, so the output beside the code is the output the verdict speaks of.
+   */
+  async showCheckedRun(result: RunResult, code: string): Promise<void> {
+    if (this.turn) return; // a Run of the learner's own is on its way: it has the last word
+    await this.ensureResults();
+    this.checkedShown = result;
+    this.results?.render(this.resultsProps(code, { result, previous: this.lastResult }), { background: true });
+    this.lastResult = result;
+    this.markError(result);
+    this.showHeat(result);
+    this.setRunning(false, statusLine(result));
+    this.dataset.status = result.status;
+  }
+
   stop(): void {
     const turn = this.turn;
     if (!turn) return;
@@ -641,6 +659,7 @@ export class WbCell extends HTMLElement {
   private resultsProps(code: string, extra: { result?: RunResult; previous?: RunResult; live?: RunResult['console'] }): ResultsProps {
     const result = extra.result ?? this.lastResult;
     const fromBuild = result !== undefined && result === this.recordedShown;
+    const fromCheck = result !== undefined && result === this.checkedShown;
     return {
       result,
       previous: extra.result ? extra.previous : undefined,
@@ -650,6 +669,7 @@ export class WbCell extends HTMLElement {
       cellId: this.cellId,
       fromBuild,
       recordedForOtherCode: fromBuild && code !== this.original,
+      fromCheck,
       initialTab: this.chosenTab,
       onTabChange: (viewId) => {
         this.chosenTab = viewId;

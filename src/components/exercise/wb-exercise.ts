@@ -8,12 +8,14 @@
  */
 import type { ExerciseSpec } from '../../sandbox/exercises/types';
 import type { CheckResult } from '../../sandbox/exercises/types';
+import type { RunResult } from '../../sandbox/types';
+import { CHECK_FILENAME } from '../../sandbox/exercises/script';
 import type { Turn } from '../cell/run-queue';
 import { confirmInline } from './confirm';
 import { onProgressChange, progress, progressKey, type ExerciseProgress } from './progress-store';
 import { button } from './button';
 
-type CellLike = HTMLElement & { currentCode?: () => string };
+type CellLike = HTMLElement & { currentCode?: () => string; showCheckedRun?: (result: RunResult, code: string) => Promise<void> };
 
 export class WbExercise extends HTMLElement {
   private spec!: ExerciseSpec;
@@ -171,7 +173,10 @@ export class WbExercise extends HTMLElement {
     let result: CheckResult;
     try {
       const { checkInPage } = await import('./check-runner');
-      result = (await checkInPage({ exercise: this.spec, code: this.currentCode(), answer }, turn)).check;
+      const code = this.currentCode();
+      const checked = await checkInPage({ exercise: this.spec, code, answer }, turn);
+      result = checked.check;
+      this.showCheckedRun(checked.shown, code);
     } catch (error) {
       result = {
         passed: false,
@@ -187,6 +192,17 @@ export class WbExercise extends HTMLElement {
     this.showVerdict(result);
     this.dispatchEvent(new CustomEvent('wb-exercise-checked', { detail: { result }, bubbles: true }));
     return result;
+  }
+
+  /**
+   * The starter cell shows the run the check made, so the output beside the code is
+   * what the verdict speaks of. Not a run the learner stopped, and not one where the
+   * check itself failed (that error is the exercise's, told in the verdict).
+   */
+  private showCheckedRun(run: RunResult, code: string): void {
+    if (run.status === 'stopped' || run.error?.location?.file === CHECK_FILENAME) return;
+    const cell = this.starterCell();
+    if (typeof cell?.showCheckedRun === 'function') void cell.showCheckedRun(run, code);
   }
 
   private async stopChecking(): Promise<void> {

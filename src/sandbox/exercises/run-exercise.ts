@@ -20,6 +20,11 @@ export interface CheckedAttempt {
   check: CheckResult;
   /** The checked run (console output, timing...), for showing beside the verdict. */
   result: RunResult;
+  /**
+   * The run to show in the exercise's cell: the profiled one when the check read a
+   * profile (same code, same seed, and the profile the cell's views draw), else the checked one.
+   */
+  shown: RunResult;
 }
 
 /** The request for running code as the exercise's starter cell would (no check). */
@@ -37,17 +42,20 @@ export async function checkAttempt(attempt: ExerciseAttempt, run: RunFunction): 
   const base = exerciseRequest(exercise, code);
 
   let profile: ProfileSummary | undefined;
+  let profiledRun: RunResult | undefined;
   if (exercise.profile) {
     const profiled = await run({ ...base, profile: { kind: 'deterministic', builtins: true } });
     const failed = runFailure(profiled);
-    if (failed) return { check: failed, result: profiled };
+    if (failed) return { check: failed, result: profiled, shown: profiled };
     if (!profiled.profile) {
       return {
         check: { passed: false, outcome: 'no-check', message: 'Not checked: this exercise needs the profiler, which did not record anything.' },
         result: profiled,
+        shown: profiled,
       };
     }
     profile = summariseProfile(profiled.profile);
+    profiledRun = profiled;
   }
 
   const source = checkScript(
@@ -55,5 +63,5 @@ export async function checkAttempt(attempt: ExerciseAttempt, run: RunFunction): 
     makeNonce(),
   );
   const result = await run({ ...base, after: { filename: CHECK_FILENAME, source } });
-  return { check: checkResultOf(result), result };
+  return { check: checkResultOf(result), result, shown: profiledRun ?? result };
 }

@@ -71,7 +71,7 @@ export interface RunRequest {
   memory?: MemoryOptions;
   /** Time per line (line_profiler) of functions marked `// @profile`, or of these names too. */
   lines?: boolean | string[];
-  /** Extra VM-side source evaluated after the user code (exercise checks). */
+  /** VM-side source evaluated after the user code (exercise checks): it evaluates to a function, which the engine calls with the sandbox object. */
   after?: { filename: string; source: string };
 }
 

@@ -61,7 +61,7 @@ export function cliLimitAdvice(hit: LimitHit): string {
  */
 export function limitHit(limit: keyof Limits, limits: Limits, detail = '', allowanceBytes = 0): LimitHit {
   const value = limits[limit];
-  const beside = allowanceBytes > 0 ? `the limit, plus ${mb(allowanceBytes)} for the profiler's records and 16 MB for the engine itself` : 'the limit plus 16 MB for the engine itself';
+  const beside = allowanceBytes > 0 ? `the limit, plus ${mb(allowanceBytes)} for the profiler's records and instrumented code, and 16 MB for the engine itself` : 'the limit plus 16 MB for the engine itself';
   const messages: Record<keyof Limits, string> = {
     timeoutMs: `Stopped after ${seconds(value)}: the run reached its time limit.`,
     memoryBytes:

@@ -22,6 +22,7 @@ import { limitHit, resolveLimits } from './limits';
 import { toRunError, withRecoveredPosition } from './errors';
 import { seedNativeRandom } from './native-random';
 import { startCpuMeasure } from './cpu-clock';
+import { hookNamesFor, type HookNames } from './hook-names';
 import { createConsoleOutput, type ConsoleOutput, type OutputLimit } from './output';
 import { boundErrorText, COLLECT_MAX_CHARS, HOST_STRING_MAX_CHARS, parseCollected, parseTiming, THROWN_MAX_CHARS } from './vm-read';
 import { CORE_SOURCE } from './vm/core';
@@ -45,6 +46,8 @@ const PRELUDE_MS = 5000;
 
 /** The sandbox's captured VM functions the host calls (never learner-replaceable globals). */
 interface VmFunctions {
+  /** The sandbox's own object (`__wb` in our sources), held from before the learner's code ran. */
+  wb: QuickJSHandle;
   collect: QuickJSHandle;
   timing: QuickJSHandle;
   describeThrown: QuickJSHandle;
@@ -75,6 +78,8 @@ interface Session {
   crashed?: unknown;
   peak: MemoryUsageSnapshot;
   vm?: VmFunctions;
+  /** This run's names for our globals and hooks (hook-names.ts). */
+  names: HookNames;
   /** Tools' VM functions called from the interrupt handler (see SandboxTool.interruptFunction). */
   interruptCalls: QuickJSHandle[];
   /** Tools' host-side interrupt hooks (SandboxTool.onInterrupt); emptied when the run ends. */
@@ -149,6 +154,7 @@ function openSession(loaded: LoadedModule, request: RunRequest, limits: Limits, 
     started, deadline: started + limits.timeoutMs + PRELUDE_MS, interrupt: undefined, hostCallUntil: undefined,
     status: 'ok', peak: { heapBytes: 0, wasmBytes: loaded.memory.buffer.byteLength },
     interruptCalls: [], interruptHooks: tools.filter((t) => t.onInterrupt), inInterruptCall: false, notes: [], cpu: startCpuMeasure(),
+    names: hookNamesFor([request.code, request.setup ?? '', request.after?.source ?? '']),
   } as unknown as Session;
   s.env = { request, realNow, memoryUsage: () => memoryUsage(s), memoryDetails: () => memoryDetails(s) };
   runtime.setInterruptHandler(() => shouldInterrupt(s));
@@ -262,8 +268,9 @@ function disposeQuietly(loaded: LoadedModule, runtime: QuickJSRuntime, ctx?: Qui
 function installHostFunctions(s: Session): void {
   const { ctx } = s;
   const install = (name: string, fn: (...args: Primitive[]) => Primitive) => {
-    const handle = ctx.newFunction(name, (...args) => toHandle(s, fn(...args.map((a) => primitiveArg(s, a)))));
-    ctx.setProp(ctx.global, name, handle);
+    const renamed = s.names.rename(name);
+    const handle = ctx.newFunction(renamed, (...args) => toHandle(s, fn(...args.map((a) => primitiveArg(s, a)))));
+    ctx.setProp(ctx.global, renamed, handle);
     handle.dispose();
   };
   install('__wb_host_out', (level, text, at) => {
@@ -319,31 +326,50 @@ function readString(s: Session, h: QuickJSHandle, maxChars: number): string {
 function startPreludes(s: Session): void {
   const epoch = Date.now();
   const seed = runSeed(s.request);
-  if (!evaluate(s, `(${CORE_SOURCE})(${INSPECT_SOURCE}, ${seed}, ${epoch});`, 'wb:core')) throw new Error(`The sandbox failed to start: ${s.error?.message ?? String(s.crashed)}`);
+  const ours = (source: string) => s.names.rename(source);
+  if (!evaluate(s, ours(`(${CORE_SOURCE})(${INSPECT_SOURCE}, ${seed}, ${epoch});`), 'wb:core')) throw new Error(`The sandbox failed to start: ${s.error?.message ?? String(s.crashed)}`);
   for (const tool of s.tools) {
     const prelude = tool.prelude?.(s.request);
-    if (prelude && !evaluate(s, prelude, `wb:${tool.id}`)) throw new Error(`The ${tool.id} tool failed to start: ${s.error?.message ?? String(s.crashed)}`);
+    if (prelude && !evaluate(s, ours(prelude), `wb:${tool.id}`)) throw new Error(`The ${tool.id} tool failed to start: ${s.error?.message ?? String(s.crashed)}`);
   }
   captureVmFunctions(s);
   for (const tool of s.tools) {
     const name = tool.interruptFunction?.(s.request);
     if (!name) continue;
-    const fn = s.ctx.getProp(s.ctx.global, name);
+    const fn = s.ctx.getProp(s.ctx.global, ours(name));
     if (s.ctx.typeof(fn) === 'function') s.interruptCalls.push(fn);
     else fn.dispose();
   }
+  hideHookGlobals(s);
+}
+
+/**
+ * Turns our globals into global lexical bindings of the same names: the code we
+ * inserted still finds them (QuickJS looks those up faster than properties, too),
+ * while Object.getOwnPropertyNames(globalThis), `in` and `with` see the global
+ * object exactly as a plain run does. Runs after everything the host takes by name.
+ */
+function hideHookGlobals(s: Session): void {
+  const hide = s.names.rename(`(function (g) {
+    const names = Object.getOwnPropertyNames(g).filter((name) => name.startsWith('__wb') || name.startsWith('$wb$'));
+    return names.join(' ');
+  })(globalThis)`);
+  const listed = evaluate(s, hide, 'wb:hide', true);
+  if (typeof listed === 'boolean') throw new Error(`The sandbox failed to start: ${s.error?.message ?? String(s.crashed)}`);
+  const names = s.ctx.getString(listed).split(' ').filter(Boolean);
+  listed.dispose();
+  if (!names.length) return;
+  const bind = `const ${names.map((name) => `${name} = globalThis.${name}`).join(', ')};
+${names.map((name) => `delete globalThis.${name};`).join('\n')}`;
+  if (!evaluate(s, bind, 'wb:hide')) throw new Error(`The sandbox failed to start: ${s.error?.message ?? String(s.crashed)}`);
 }
 
 /** Takes the sandbox's functions after every tool wrapped them and before learner code can touch them. */
 function captureVmFunctions(s: Session): void {
   const { ctx } = s;
-  const wb = ctx.getProp(ctx.global, '__wb');
-  try {
-    const get = (name: string) => ctx.getProp(wb, name);
-    s.vm = { collect: get('collect'), timing: get('timing'), describeThrown: get('describeThrown'), sliceString: get('sliceString'), runNextTimer: get('runNextTimer') };
-  } finally {
-    wb.dispose();
-  }
+  const wb = ctx.getProp(ctx.global, s.names.rename('__wb'));
+  const get = (name: string) => ctx.getProp(wb, name);
+  s.vm = { wb, collect: get('collect'), timing: get('timing'), describeThrown: get('describeThrown'), sliceString: get('sliceString'), runNextTimer: get('runNextTimer') };
 }
 
 /* -------------------------------------------------- 3. evaluation and pump */
@@ -403,11 +429,23 @@ function evaluateProgram(s: Session): void {
     s.status = 'out-of-memory';
     s.error = { name: 'InternalError', message: 'out of memory (inside a promise callback or timer)', stack: [] };
   }
-  if (request.after && running(s)) {
-    s.sources[request.after.filename] = request.after.source;
-    if (evaluate(s, request.after.source, request.after.filename)) pump(s);
-  }
+  if (request.after && running(s)) runAfter(s, request.after);
   stopIfInterrupted(s);
+}
+
+/**
+ * The script that runs after the program (an exercise's check) evaluates to a
+ * function; it is called with the sandbox's object, which the learner's code
+ * cannot name, so nothing the program defined can stand in for it.
+ */
+function runAfter(s: Session, after: NonNullable<RunRequest['after']>): void {
+  s.sources[after.filename] = after.source;
+  const fn = evaluate(s, after.source, after.filename, true);
+  if (typeof fn === 'boolean') return;
+  const returned = s.vm && s.ctx.typeof(fn) === 'function' ? callVm(s, fn, s.vm.wb) : undefined;
+  returned?.dispose();
+  fn.dispose();
+  pump(s);
 }
 
 /** Is the run still going: no error, no crash, no stop? */
@@ -432,7 +470,7 @@ function instrumented(s: Session): string {
   for (const tool of s.tools) {
     if (!tool.transform) continue;
     try {
-      code = tool.transform(code, s.request);
+      code = tool.transform(code, s.request, s.names);
     } catch (e) {
       s.notes.push(`The ${tool.id} tool could not instrument this code (${boundErrorText(String((e as Error)?.message ?? e), 200)}); it ran without that tool's instrumentation.`);
     }
@@ -452,8 +490,14 @@ function reportRejectedCompletion(s: Session, completion: QuickJSHandle): void {
 
 /** Did a promise callback fail for lack of memory (the core prelude notes it)? */
 function jobRanOutOfMemory(s: Session): boolean {
-  const flag = evaluate(s, '__wb.jobOutOfMemory === true', 'wb:oom', true);
-  if (typeof flag === 'boolean') return false; // could not even ask: evaluate() recorded why
+  if (!s.vm) return false;
+  let flag: QuickJSHandle;
+  try {
+    flag = s.ctx.getProp(s.vm.wb, 'jobOutOfMemory');
+  } catch (e) {
+    s.crashed = e;
+    return false;
+  }
   const ranOut = s.ctx.typeof(flag) === 'boolean' && s.ctx.dump(flag) === true;
   flag.dispose();
   return ranOut;

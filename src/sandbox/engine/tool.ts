@@ -4,12 +4,14 @@
  *
  * Order of a run:
  *   1. core prelude (console, sleep, clock, seeded random, timers) -> global `__wb`
- *   2. each tool's `prelude` (VM-side JavaScript, evaluated as its own script)
+ *   2. each tool's `prelude` (VM-side JavaScript, evaluated as its own script); then
+ *      our `__wb…` globals become lexical bindings under this run's names (hook-names.ts)
  *   3. request.setup (hidden lines), then the learner's code after every tool's
  *      `transform` (transforms never add or remove a line break)
  *   4. promise jobs and timers are pumped until idle (timers on the simulated clock);
  *      meanwhile each tool's `interruptFunction` is called from the interrupt handler
- *   5. request.after (exercise checks), pumped again
+ *   5. request.after (exercise checks): a script that evaluates to a function, called
+ *      with the sandbox object (never reachable by name), then pumped again
  *   6. VM-side collection: `__wb.collect()` returns JSON of everything tools
  *      registered with `__wb.register(toolId, () => data)`; this also runs after an
  *      error or timeout (with the interrupt disarmed), best effort after OOM
@@ -20,6 +22,7 @@
  * learner code from reaching the page.
  */
 import type { RunRequest, RunResult, MemoryUsageSnapshot } from '../types';
+import type { HookNames } from './hook-names';
 
 export type Primitive = string | number | boolean | undefined | null;
 
@@ -39,8 +42,11 @@ export interface SandboxTool {
   wants(request: RunRequest): boolean;
   /** VM-side JavaScript evaluated after the core prelude. */
   prelude?(request: RunRequest): string;
-  /** Source transform of the learner's code; must keep every line break. */
-  transform?(code: string, request: RunRequest): string;
+  /**
+   * Source transform of the learner's code; must keep every line break. What it
+   * inserts names our hooks through `names.rename` (this run's names, hook-names.ts).
+   */
+  transform?(code: string, request: RunRequest, names: HookNames): string;
   /** Host functions installed as `__wb_host_<name>` globals (deleted from globalThis by the prelude if it wants). */
   hostFunctions?(env: HostEnv): Record<string, (...args: Primitive[]) => Primitive>;
   /**

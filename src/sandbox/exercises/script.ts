@@ -65,7 +65,7 @@ export function checkScript(input: CheckScriptInput, nonce: string): string {
   // Everything the wrapper calls comes from `support` (captured before the learner's code ran),
   // never from Function.prototype.call, String or Promise.prototype.then as the learner left them.
   const opening =
-    `/* wb-check ${nonce} */ (function (support) { 'use strict'; ` +
+    `/* wb-check ${nonce} */ (function (sandbox) { 'use strict'; const support = sandbox && sandbox.checkSupport; ` +
     `if (!support) throw new Error('this sandbox has no check tool: checkTool must be in ALL_TOOLS (src/sandbox/tools.ts)'); ` +
     `support.lockdown(); ` +
     `const { ${CHECK_GLOBALS.join(', ')} } = support.intrinsics; ` +
@@ -78,6 +78,6 @@ export function checkScript(input: CheckScriptInput, nonce: string): string {
     `\n}, [check, pass, fail]), ` +
     `() => { if (!decided) support.verdict(${n}, 'none', ''); }, ` +
     `(error) => support.verdict(${n}, 'error', support.describe(error))); ` +
-    `})(__wb.checkSupport);\n`;
+    `})\n`;
   return opening + input.check + closing;
 }

@@ -91,7 +91,8 @@ export function linePrelude(cfg: LinePreludeConfig): string {
     return wrapped;
   }
 
-  const hidden = (name, value) => Object.defineProperty(g, name, { value, writable: false, configurable: false, enumerable: false });
+  // Configurable, so the engine can make it a lexical binding no reflection lists (run.ts, hideHookGlobals).
+  const hidden = (name, value) => Object.defineProperty(g, name, { value, writable: false, configurable: true, enumerable: false });
   hidden('${h.enter}', enter);
   hidden('${h.line}', line);
   hidden('${h.open}', open);

@@ -39,9 +39,9 @@ export const lineTool: SandboxTool = {
   wants: (request) => !!request.lines,
   // The prelude needs the slot count, which the plan of the learner's code gives.
   prelude: (request) => linePrelude({ slots: planFor(request.code, request).slots }),
-  transform(code, request) {
+  transform(code, request, names) {
     planFor(code, request);
-    return instrumentLines(code, targetOptions(request));
+    return instrumentLines(code, targetOptions(request), names);
   },
   finish(raw: unknown, result: RunResult, env: HostEnv) {
     const request = env.request;

@@ -18,6 +18,7 @@
  */
 import type { AnyNode, Edit, Parsed, Target } from '../memory/transform';
 import { anchorBefore, applyEdits, parse, selectTargets } from '../memory/transform';
+import { WRITTEN_NAMES, type HookNames } from '../engine/hook-names';
 
 export const LINE_HOOKS = {
   enter: '__wb_le',
@@ -90,7 +91,7 @@ export function planLines(code: string, options: LineTargetOptions): LinePlan {
 }
 
 /** The instrumented code (unchanged when nothing is profiled or it does not parse). */
-export function instrumentLines(code: string, options: LineTargetOptions): string {
+export function instrumentLines(code: string, options: LineTargetOptions, names: HookNames = WRITTEN_NAMES): string {
   const parsed = parse(code);
   if (!parsed) return code;
   const { targets } = targetsOf(code, parsed, options);
@@ -98,7 +99,7 @@ export function instrumentLines(code: string, options: LineTargetOptions): strin
   const edits: Edit[] = [];
   const plan = planOf(targets);
   targets.forEach((t, i) => instrumentFunction(t, { code, parsed, edits, fn: plan[i] }));
-  return applyEdits(code, edits);
+  return applyEdits(code, edits, names);
 }
 
 const slot = (c: Ctx, line: number) => c.fn.base + line - c.fn.startLine;
@@ -110,7 +111,8 @@ function instrumentFunction(t: Target, c: Ctx): void {
   const close = `}finally{${LINE_HOOKS.exit}(${F})}`;
   if (fn.body.type !== 'BlockStatement') {
     // An expression-bodied arrow: a block that returns it, its one line hit per call.
-    const arrowEnd = c.code.lastIndexOf('=>', fn.body.start) + 2;
+    // The arrow token itself, not the last "=>" in the text: a comment or string may hold one.
+    const arrowEnd = anchorBefore(c.parsed.arrowEnds, fn.body.start);
     c.edits.push({ pos: arrowEnd, text: `{${open}${lineEvent(c, fn.body.loc.start.line)};return (`, rank: opener(0) });
     c.edits.push({ pos: fn.end, text: `)${close}}`, rank: closer(0) });
     markSuspensions(fn.body, c, 1);

@@ -26,7 +26,8 @@ export function memoryPrelude(options: PreludeOptions): string {
   const hStart = take('start'), hEnter = take('enter'), hLine = take('line'), hExit = take('exit');
   const hSample = take('sample'), hUsage = take('usage'), hSnapshot = take('snapshot'), hFinish = take('finish');
   const now = wb.now;
-  const hidden = (name, value) => Object.defineProperty(g, name, { value, writable: false, configurable: false, enumerable: false });
+  // Configurable, so the engine can make it a lexical binding no reflection lists (run.ts, hideHookGlobals).
+  const hidden = (name, value) => Object.defineProperty(g, name, { value, writable: false, configurable: true, enumerable: false });
   hidden('${MARKERS.start}', function () { hStart(now()); });
   hidden('${MARKERS.enter}', function (i) { return hEnter(i, now()); });
   hidden('${MARKERS.line}', function (f, l) { hLine(f, l, now()); });

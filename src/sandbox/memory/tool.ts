@@ -40,12 +40,12 @@ export const memoryTool: SandboxTool = {
     return memoryPrelude({ sampleSleep: options.timeline, startNow: options.start && !startsInCode(request.code) });
   },
 
-  transform(code, request) {
+  transform(code, request, names) {
     const options = memoryOptions(request);
     if (!options.start) return code;
     // Planned on the code as this tool receives it, so the function indexes match the markers.
     plans.set(request, planMemoryProfile(code, options));
-    return instrumentForMemory(code, options);
+    return instrumentForMemory(code, options, names);
   },
 
   hostFunctions(env) {

@@ -14,6 +14,7 @@
  * The VM-side names the markers call (`__wb_m*`) are defined by the prelude.
  */
 import { Parser, tokTypes, type Comment } from 'acorn';
+import { MARK_CLOSE, MARK_OPEN, WRITTEN_NAMES, type HookNames } from '../engine/hook-names';
 
 /** Names the transformed code calls; the prelude defines each of them. */
 export const MARKERS = {
@@ -344,19 +345,21 @@ function instrumentFunction(code: string, t: Target, index: number, c: Ctx): voi
   markStatements(body.slice(first), headerLine, { ...c, frame });
 }
 
-export function applyEdits(code: string, edits: Edit[]): string {
+/** The code with the edits inserted; what they insert is ours, so it takes the run's hook names. */
+export function applyEdits(code: string, edits: Edit[], names: HookNames = WRITTEN_NAMES): string {
   const sorted = [...edits].sort((a, b) => a.pos - b.pos || a.rank - b.rank);
   let out = '';
   let at = 0;
   for (const e of sorted) {
-    out += code.slice(at, e.pos) + e.text;
+    // Between markers, so Function.prototype.toString leaves it out (engine/vm/core.ts).
+    out += code.slice(at, e.pos) + names.rename(MARK_OPEN + e.text + MARK_CLOSE);
     at = e.pos;
   }
   return out + code.slice(at);
 }
 
 /** The transformed learner code (unchanged when there is nothing to record or it does not parse). */
-export function instrumentForMemory(code: string, options: TransformOptions): string {
+export function instrumentForMemory(code: string, options: TransformOptions, names: HookNames = WRITTEN_NAMES): string {
   if (!options.start) return code;
   const parsed = parse(code);
   if (!parsed) return code;
@@ -380,7 +383,7 @@ export function instrumentForMemory(code: string, options: TransformOptions): st
       open = line;
     }
   }
-  return applyEdits(code, c.edits);
+  return applyEdits(code, c.edits, names);
 }
 
 /**

@@ -21,6 +21,7 @@ import { buildDeterministic, type DeterministicRaw } from './build-deterministic
 import { buildSampling, type SamplingRaw } from './build-sampling';
 import { buildEventSampling, type EventSamplingRaw } from './build-event-sampling';
 import type { Calibration } from './overhead';
+import { WRITTEN_NAMES, type HookNames } from '../engine/hook-names';
 import { HOOKS, instrument, originalColumn, type InstrumentMode, type Instrumented } from './transform';
 import { BUILTINS_SOURCE, LANGUAGE_BUILTINS, SANDBOX_BUILTINS, type BuiltinSpec } from './vm/builtins';
 import { DETERMINISTIC_SOURCE, EVENT_SAMPLING_SOURCE, type DeterministicConfig } from './vm/deterministic';
@@ -40,6 +41,16 @@ const MAX_NODES = 50_000;
  * top of the learner's limit, so a program that runs plainly also runs profiled.
  */
 export const PROFILER_MEMORY_ALLOWANCE_BYTES = 32 * 1024 * 1024;
+/**
+ * The instrumented source is the recorder's too: the inline entry and exit make it up to
+ * ~10x the learner's code (a 1.6 MB file of 40,000 small functions became 16 MB), and
+ * QuickJS holds it while it compiles. So the allowance grows with the code, 16 bytes a character.
+ */
+const ALLOWANCE_BYTES_PER_SOURCE_CHAR = 16;
+
+function memoryAllowance(request: RunRequest): number {
+  return PROFILER_MEMORY_ALLOWANCE_BYTES + ALLOWANCE_BYTES_PER_SOURCE_CHAR * (request.code.length + (request.setup?.length ?? 0));
+}
 /** Event sampler: tick records kept for its timeline (3 numbers each). */
 const MAX_TICKS = 50_000;
 
@@ -53,6 +64,8 @@ export function resetCalibration(): void {
 
 interface Plan {
   input: string;
+  /** The run's hook-name tag the code was instrumented with. */
+  tag: string;
   instrumented: Instrumented;
 }
 const plans = new WeakMap<RunRequest, Plan>();
@@ -75,25 +88,16 @@ function instrumentMode(request: RunRequest): InstrumentMode {
   return o.sampler === 'poll' ? 'sampling' : 'events';
 }
 
-function plan(code: string, request: RunRequest): Plan {
+function plan(code: string, request: RunRequest, names: HookNames = WRITTEN_NAMES): Plan {
   const known = plans.get(request);
-  if (known && known.input === code) return known;
-  const made = { input: code, instrumented: instrument(code, instrumentMode(request)) };
+  if (known && known.input === code && known.tag === names.tag) return known;
+  const made = { input: code, tag: names.tag, instrumented: instrument(code, instrumentMode(request), names) };
   plans.set(request, made);
   return made;
 }
 
 /** The VM function the sampler runs from the engine's interrupt handler (vm/sampling.ts). */
 const SAMPLE_FUNCTION = '__wbSample';
-
-/** The hook functions the transform calls for a kind of profile. */
-function hookNames(mode: InstrumentMode): string[] {
-  if (mode === 'sampling') return [HOOKS.start];
-  return [
-    HOOKS.enter, HOOKS.exit, HOOKS.activationEnter, HOOKS.suspend, HOOKS.resume, HOOKS.reenter, HOOKS.activationExit, HOOKS.start,
-    HOOKS.now, HOOKS.miss, HOOKS.late, HOOKS.span, ...(mode === 'events' ? [HOOKS.tick] : []),
-  ];
-}
 
 function preludeSource(request: RunRequest): string {
   const o = options(request);
@@ -127,9 +131,8 @@ function preludeSource(request: RunRequest): string {
     `(${BUILTINS_SOURCE})(shared, ${JSON.stringify(specs)});`,
     `__wb.register(${JSON.stringify(PROFILER_TOOL_ID)}, () => shared.collect());`,
     '})();',
-    // The hooks run on every call: global lexical bindings are looked up faster by
-    // QuickJS than properties of the global object (measured ~100 ns per call).
-    `const ${hookNames(mode).map((name) => `${name} = globalThis.${name}`).join(', ')};`,
+    // The engine then turns the hooks into global lexical bindings (run.ts, hideHookGlobals),
+    // which QuickJS also looks up faster than properties of the global object (~100 ns per call).
   ].join('\n');
 }
 
@@ -194,10 +197,10 @@ export const profilerTool: SandboxTool = {
   id: PROFILER_TOOL_ID,
   wants: (request) => !!request.profile,
   prelude: preludeSource,
-  transform(code, request) {
-    return plan(code, request).instrumented.code;
+  transform(code, request, names) {
+    return plan(code, request, names).instrumented.code;
   },
   interruptFunction: (request) => (instrumentMode(request) === 'sampling' ? SAMPLE_FUNCTION : undefined),
-  memoryAllowanceBytes: () => PROFILER_MEMORY_ALLOWANCE_BYTES,
+  memoryAllowanceBytes: memoryAllowance,
   finish: finishProfile,
 };

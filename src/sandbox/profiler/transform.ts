@@ -46,6 +46,7 @@
  */
 import { Parser, tokTypes, type Node, type Token } from 'acorn';
 import { lineStarts, positionAt } from '../line-starts';
+import { MARK_CLOSE, MARK_OPEN, WRITTEN_NAMES, type HookNames } from '../engine/hook-names';
 
 /** Names the transformed code uses; the recorder's prelude defines the hooks. */
 export const HOOKS = {
@@ -136,14 +137,8 @@ export interface Instrumented {
   ok: boolean;
 }
 
-/**
- * Every inserted piece is bracketed by these comments, so the prelude can strip
- * them from Function.prototype.toString() and the learner sees their own source.
- */
-export const MARK_OPEN = '/*<wb*/';
-export const MARK_CLOSE = '/*wb>*/';
-/** Matches one inserted piece (for stripping). */
-export const INSERTED_TEXT = /\/\*<wb\*\/[\s\S]*?(?:\/\*wb>\*\/|$)/g;
+/** One inserted piece, between MARK_OPEN and MARK_CLOSE as written (engine/hook-names.ts): for stripping. */
+export const INSERTED_TEXT = /\/\*<__wb\*\/[\s\S]*?(?:\/\*__wb>\*\/|$)/g;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- ESTree nodes are walked generically */
 type AnyNode = Node & Record<string, any>;
@@ -170,7 +165,7 @@ interface FnContext {
  */
 export type InstrumentMode = 'deterministic' | 'sampling' | 'events';
 
-export function instrument(code: string, mode: InstrumentMode = 'deterministic'): Instrumented {
+export function instrument(code: string, mode: InstrumentMode = 'deterministic', names: HookNames = WRITTEN_NAMES): Instrumented {
   const sampling = mode === 'sampling';
   const events = mode === 'events';
   let program: AnyNode;
@@ -198,11 +193,12 @@ export function instrument(code: string, mode: InstrumentMode = 'deterministic')
   // Inside `with (object)` every name is looked up in the object first (a Proxy sees them all),
   // so no hook may be named there: code in a with-body runs as written (its calls count for the caller).
   let withDepth = 0;
+  // Everything inserted is ours: this run's names for the hooks.
   const open = (pos: number, text: string) => {
-    if (withDepth === 0) edits.push({ pos, text: MARK_OPEN + text + MARK_CLOSE, kind: 1, seq: seq++ });
+    if (withDepth === 0) edits.push({ pos, text: names.rename(MARK_OPEN + text + MARK_CLOSE), kind: 1, seq: seq++ });
   };
   const close = (pos: number, text: string) => {
-    if (withDepth === 0) edits.push({ pos, text: MARK_OPEN + text + MARK_CLOSE, kind: 0, seq: seq++ });
+    if (withDepth === 0) edits.push({ pos, text: names.rename(MARK_OPEN + text + MARK_CLOSE), kind: 0, seq: seq++ });
   };
 
   /** Where the last `=>` that ends at or before `pos` ends (binary search; they come in order). */

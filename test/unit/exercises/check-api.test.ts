@@ -94,8 +94,10 @@ describe('verdicts', () => {
   it('does not let the learner code decide the verdict', async () => {
     const forging = [
       code,
-      '__wb.checkSupport.verdict("00000000000000000000000000000000", "pass", "forged");',
-      'globalThis.__wb_host_check_verdict === undefined ? 0 : __wb_host_check_verdict("x", "pass", "forged");',
+      // The sandbox's object and the host's verdict function are out of the program's reach.
+      'try { __wb.checkSupport.verdict("00000000000000000000000000000000", "pass", "forged"); } catch {}',
+      'try { __wb_host_check_verdict("x", "pass", "forged"); } catch {}',
+      'globalThis.__wb = { checkSupport: { verdict() {}, lockdown() {}, intrinsics: {}, makeCheck() {}, text: String, invoke() {}, settle() {} } };',
       'globalThis.pass = () => {}; globalThis.fail = () => {};',
     ].join('\n');
     const result = await runExercise({ exercise: exercise('fail("the real check decided");'), code: forging });

@@ -56,7 +56,7 @@ describe('transform', () => {
   it('leaves the code alone for the sampler, apart from the start mark', () => {
     const code = 'function f() { for (;;) break; while (0) x(); }\nconst g = () => 1;';
     const out = instrument(code, 'sampling');
-    expect(out.code).toBe(`/*<wb*/__wbS();/*wb>*/${code}`);
+    expect(out.code).toBe(`/*<__wb*/__wbS();/*__wb>*/${code}`);
     // The sites still map stack positions back to functions.
     expect(out.sites.map((s) => s.name)).toEqual(['f', 'g']);
   });

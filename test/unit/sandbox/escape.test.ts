@@ -35,7 +35,9 @@ const cases: Array<[string, string]> = [
   ['performance replaced does not break the clock', `globalThis.performance = { now: () => -1 }; sleep(1); console.log('INSIDE')`],
   ['Math.random replaced by the learner', `Math.random = () => 4; console.log(Math.random() === 4 ? 'INSIDE' : 'LEAK')`],
   ['prototype pollution stays in this run', `Object.prototype.polluted = 1; Array.prototype.push = null; console.log('INSIDE')`],
-  ['__wb internals cannot be replaced', `try { globalThis.__wb = {}; } catch (e) {} console.log(typeof __wb.collect === 'function' ? 'INSIDE' : 'LEAK')`],
+  // The sandbox's object is a lexical binding under a name made for this run: no program can name it,
+  // and a global of the old name is just the program's own (the run still collects its output).
+  ['the sandbox object is out of reach', `globalThis.__wb = { collect() { return 'LEAK'; } }; console.log(typeof __wb.collect === 'function' && Object.getOwnPropertyNames(globalThis).filter((n) => n.includes('wb')).join() === '__wb' ? 'INSIDE' : 'LEAK')`],
   ['SharedArrayBuffer and Atomics do not reach the host', `console.log(typeof SharedArrayBuffer === 'undefined' || new SharedArrayBuffer(8).byteLength === 8 ? 'INSIDE' : 'LEAK')`],
   ['WebAssembly is not available to learner code', `console.log(typeof WebAssembly === 'undefined' ? 'INSIDE' : 'LEAK')`],
   ['setTimeout with a string does not eval host code', `try { setTimeout('console.log(1)', 0); console.log('LEAK'); } catch (e) { console.log('INSIDE'); }`],

@@ -17,8 +17,35 @@ export const CORE_SOURCE = String.raw`
   const realNow = performance.now;
   const t0 = realNow();
   const wb = {};
-  Object.defineProperty(g, '__wb', { value: wb, enumerable: false, configurable: false, writable: false });
+  // Configurable, so the engine can turn it into a lexical binding no reflection lists (run.ts).
+  Object.defineProperty(g, '__wb', { value: wb, enumerable: false, configurable: true, writable: false });
   inspectInstaller(wb);
+
+  /* ---- a function's text is the learner's code as written ---- */
+  // The tools' transforms wrap what they insert in /*<__wb*/ ... /*__wb>*/ (this run's names,
+  // which no learner text contains), and the profiler wraps built-ins: toString leaves the
+  // inserted code out, and shows a wrapper as its original ("[native code]").
+  {
+    const apply = Reflect.apply, nativeToString = Function.prototype.toString;
+    const weakGet = WeakMap.prototype.get, weakSet = WeakMap.prototype.set;
+    const indexOf = String.prototype.indexOf, replace = String.prototype.replace;
+    const natives = new WeakMap();
+    // A function's text can end inside the last inserted piece (an arrow's expression body).
+    const marks = /\/\*<__wb\*\/[\s\S]*?(?:\/\*__wb>\*\/|$)/g;
+    const toString = {
+      toString() {
+        const original = apply(weakGet, natives, [this]);
+        if (original !== undefined) return apply(nativeToString, original, []);
+        const text = apply(nativeToString, this, []);
+        return apply(indexOf, text, ['/*<__wb*/']) < 0 ? text : apply(replace, text, [marks, '']);
+      },
+    }.toString;
+    wb.looksNative = (wrapper, original) => { apply(weakSet, natives, [wrapper, original]); };
+    wb.looksNative(toString, nativeToString);
+    const desc = Object.getOwnPropertyDescriptor(Function.prototype, 'toString');
+    desc.value = toString;
+    Object.defineProperty(Function.prototype, 'toString', desc);
+  }
 
   /* ---- the instrumented clock: real elapsed + simulated ---- */
   wb.simulated = 0;

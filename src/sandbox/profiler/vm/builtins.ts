@@ -75,13 +75,9 @@ export const BUILTINS_SOURCE = String.raw`
 (function (shared, specs) {
   'use strict';
   const g = globalThis, wb = g.__wb;
-  const natives = new WeakMap();
+  const looksNative = wb.looksNative;
   const getDesc = Object.getOwnPropertyDescriptor, defProp = Object.defineProperty;
-  const fnToString = Function.prototype.toString;
-  const strIndexOf = String.prototype.indexOf, strReplace = String.prototype.replace;
   const call = Function.prototype.call;
-  // A function's text can end inside the last inserted piece (an arrow's expression body).
-  const marks = /\/\*<wb\*\/[\s\S]*?(?:\/\*wb>\*\/|$)/g;
   shared.sleep = g.sleep;
   shared.setEngineBusy(true); // the loop below uses built-ins it is wrapping
 
@@ -92,6 +88,9 @@ export const BUILTINS_SOURCE = String.raw`
     for (let i = 0; i < parts.length; i++) { obj = obj == null ? undefined : obj[parts[i]]; }
     return obj;
   }
+  // Each wrapped method's original, under a symbol on its prototype: this[key](a) is the
+  // fastest call QuickJS offers that no learner change to Function.prototype.call can reach.
+  const callKeys = [], isCallKey = { __proto__: null };
   for (let i = 0; i < specs.length; i++) {
     const owner = specs[i][0], key = specs[i][1], arity = specs[i][2];
     const obj = resolve(owner);
@@ -104,31 +103,45 @@ export const BUILTINS_SOURCE = String.raw`
     if (/\.prototype$/.test(owner)) {
       callKey = Symbol(label);
       defProp(obj, callKey, { value: original, writable: false, configurable: true, enumerable: false });
+      callKeys[callKeys.length] = callKey;
+      isCallKey[callKey] = true;
     }
     const wrapper = shared.wrapBuiltin(label, original, arity, callKey);
     defProp(wrapper, 'name', { value: original.name, configurable: true });
     defProp(wrapper, 'length', { value: original.length, configurable: true });
-    natives.set(wrapper, original);
+    looksNative(wrapper, original);
     desc.value = wrapper;
     defProp(obj, key, desc);
   }
 
-  // (The recorder stays busy until the learner's first statement calls __wbS.)
+  // The call keys are ours: reflection lists a prototype's keys as a plain run does.
+  if (callKeys.length) {
+    const withoutCallKeys = (keys) => {
+      const kept = [];
+      for (let i = 0; i < keys.length; i++) if (isCallKey[keys[i]] !== true) kept[kept.length] = keys[i];
+      return kept;
+    };
+    const replace = (owner, name, fn) => {
+      const desc = getDesc(owner, name);
+      looksNative(fn, desc.value);
+      defProp(fn, 'name', { value: desc.value.name, configurable: true });
+      defProp(fn, 'length', { value: desc.value.length, configurable: true });
+      desc.value = fn;
+      defProp(owner, name, desc);
+    };
+    const symbolsOf = Object.getOwnPropertySymbols, ownKeys = Reflect.ownKeys, descriptorsOf = Object.getOwnPropertyDescriptors;
+    replace(Object, 'getOwnPropertySymbols', { getOwnPropertySymbols(o) { return withoutCallKeys(call.call(symbolsOf, Object, o)); } }.getOwnPropertySymbols);
+    replace(Reflect, 'ownKeys', { ownKeys(o) { return withoutCallKeys(call.call(ownKeys, Reflect, o)); } }.ownKeys);
+    replace(Object, 'getOwnPropertyDescriptors', {
+      getOwnPropertyDescriptors(o) {
+        const all = call.call(descriptorsOf, Object, o);
+        for (let i = 0; i < callKeys.length; i++) delete all[callKeys[i]];
+        return all;
+      },
+    }.getOwnPropertyDescriptors);
+  }
 
-  // The learner's functions print their own source; wrappers print the original's.
-  const toString = {
-    toString() {
-      const original = natives.get(this);
-      if (original !== undefined) return call.call(fnToString, original);
-      const text = call.call(fnToString, this);
-      return call.call(strIndexOf, text, '/*<wb*/') < 0 ? text : call.call(strReplace, text, marks, '');
-    },
-  }.toString;
-  defProp(toString, 'name', { value: 'toString', configurable: true });
-  natives.set(toString, fnToString);
-  const tsDesc = getDesc(Function.prototype, 'toString');
-  tsDesc.value = toString;
-  defProp(Function.prototype, 'toString', tsDesc);
+  // (The recorder stays busy until the learner's first statement calls __wbS.)
 
   // The sandbox's own work at top level is not the learner's.
   const runNextTimer = wb.runNextTimer;

@@ -79,6 +79,10 @@ test.describe('exercises', () => {
 
     const check = exercise.getByRole('button', { name: 'Check my answer' });
     const verdict = exercise.getByRole('status').filter({ has: page.locator('strong') });
+    // The row of buttons is one row: every button's top edge level with the first's.
+    const tops = await exercise.locator('.wb-exercise-buttons > button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops.length).toBe(3);
+    expect(new Set(tops).size, `button tops ${tops.join(', ')}`).toBe(1);
     await check.click();
     await expect(exercise.locator('.wb-exercise-verdict')).toHaveAttribute('data-outcome', 'failed', CHECK_TIMEOUT);
     await expect(verdict).toContainText('Not yet');

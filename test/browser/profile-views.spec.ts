@@ -73,6 +73,15 @@ test.describe('profile views', () => {
     expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
     await blocks.first().hover();
     await expect(timeline.locator('.wb-prof-hover')).toContainText(/1\.0\d\d s|1000 ms/);
+    // Every time label of the axis is whole: none hangs over either end of the chart.
+    const overhang = await timeline.locator('.wb-timeline-axis').evaluate((axis) => {
+      const box = axis.getBoundingClientRect();
+      return Array.from(axis.querySelectorAll('span'), (label) => {
+        const r = label.getBoundingClientRect();
+        return { text: label.textContent, out: Math.max(box.left - r.left, r.right - box.right) };
+      }).filter((label) => label.out > 0.5);
+    });
+    expect(overhang).toEqual([]);
 
     const tree = await openView(cell, 'tree');
     const f1 = tree.getByRole('treeitem').filter({ hasText: 'function1' });

@@ -26,6 +26,16 @@ import { BLOCK_KEYS, moveFrom } from './block-keys';
 
 const LANE = 20;
 
+/**
+ * A tick's label is centred on its tick, except near the ends of the axis, where
+ * half of it would fall outside the chart: there it starts at, or ends at, its tick.
+ */
+function tickEdge(percent: number): 'start' | 'end' | undefined {
+  if (percent < 8) return 'start';
+  if (percent > 92) return 'end';
+  return undefined;
+}
+
 export function TimelineView({ result, cellId }: ViewProps) {
   const profile = result.profile!;
   const extent = useMemo(() => timelineExtent(profile), [profile]);
@@ -111,7 +121,7 @@ export function TimelineView({ result, cellId }: ViewProps) {
       >
         <div className="wb-timeline-axis" aria-hidden="true">
           {ticks.map((tick) => (
-            <span key={tick} style={{ left: `${x(tick)}%` }}>
+            <span key={tick} style={{ left: `${x(tick)}%` }} data-edge={tickEdge(x(tick))}>
               {formatDuration(tick)}
             </span>
           ))}

@@ -10,7 +10,9 @@ import { MemoryLinesView } from '../../../src/components/views/memory/MemoryLine
 import { MemoryTimelineView } from '../../../src/components/views/memory/MemoryTimelineView';
 import { HeapView } from '../../../src/components/views/memory/HeapView';
 import { BenchView } from '../../../src/components/views/memory/BenchView';
+import { growthSeries, logTicks, plainTick, timeAxisUnit } from '../../../src/components/views/memory/series';
 import type { RunRequest } from '../../../src/sandbox/types';
+import type { GrowthRun } from '../../../src/sandbox/bench/types';
 import { example, run } from './helpers';
 
 afterEach(cleanup);
@@ -108,5 +110,34 @@ growth(sumTo, [1000, 2000, 4000], { repeat: 2 });`);
     expect(document.querySelector('[data-fact="slope"]')!.textContent).toMatch(/slope \d\.\d\d on log-log axes/);
     const growthRows = document.querySelectorAll('section[data-kind="growth"] tbody tr');
     expect(Array.from(growthRows).map((r) => r.querySelector('th')!.textContent)).toEqual(['1,000', '2,000', '4,000']);
+  });
+});
+
+describe('growth plot axes (issue 16, item 8: "800m" for 0.8 ms, missing ticks)', () => {
+  it('one time unit per plot, chosen so the largest time reads between 1 and 1,000', () => {
+    expect(timeAxisUnit(0.8)).toEqual({ label: 'µs', perMs: 1000 });
+    expect(timeAxisUnit(12)).toEqual({ label: 'ms', perMs: 1 });
+    expect(timeAxisUnit(2500)).toEqual({ label: 's', perMs: 0.001 });
+  });
+
+  it('tick labels are plain numbers, never SI prefixes', () => {
+    expect([0.8, 0.05, 2000, 1e6, 12.345].map(plainTick)).toEqual(['0.8', '0.05', '2,000', '1,000,000', '12.3']);
+  });
+
+  it('ticks at 1, 2 and 5 of every power of ten in the range', () => {
+    expect(logTicks(1000, 16000)).toEqual([1000, 2000, 5000, 10000]);
+    expect(logTicks(0.03, 0.9)).toEqual([0.05, 0.1, 0.2, 0.5]);
+    // A range too narrow for two such ticks gets its two ends.
+    expect(logTicks(3, 4)).toEqual([3, 4]);
+  });
+
+  it('a growth series is in the unit its axis names', async () => {
+    const result = await run(`function sumTo(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }
+growth(sumTo, [1000, 2000, 4000], { repeat: 2 });`);
+    const growth = (result.bench as { runs: Array<{ kind: string }> }).runs.find((entry) => entry.kind === 'growth') as GrowthRun;
+    const series = growthSeries(growth);
+    const maxMs = Math.max(...growth.points.map((p) => p.stats.maxMs));
+    expect(Math.max(...series.points.map((p) => p.max))).toBeCloseTo(maxMs * series.unit.perMs, 9);
+    expect(Math.max(...series.points.map((p) => p.max))).toBeGreaterThanOrEqual(1);
   });
 });

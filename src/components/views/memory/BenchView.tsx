@@ -8,7 +8,7 @@ import { useCallback } from 'react';
 import type { ViewProps } from '../types';
 import type { BenchRun, BenchStats, CompareRun, GrowthRun } from '../../../sandbox/bench/types';
 import { benchReport } from './model';
-import { growthSeries } from './series';
+import { growthSeries, logTicks, plainTick } from './series';
 import { PlotFigure, type PlotModule } from './PlotFigure';
 import { formatBenchTime, formatOps } from './text';
 import './memory-views.css';
@@ -127,13 +127,15 @@ function GrowthBlock({ run }: { run: GrowthRun }) {
   const build = useCallback(
     (Plot: PlotModule, width: number) => {
       const s = growthSeries(run);
+      const ns = s.points.map((p) => p.n);
+      const ys = [...s.points.flatMap((p) => [p.min, p.max]), ...s.fit.map((p) => p.ms)];
       return Plot.plot({
         width,
         height: Math.round(Math.min(340, Math.max(220, width * 0.55))),
         marginLeft: 60,
         style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-        x: { type: 'log', label: 'n (log scale) →', grid: true },
-        y: { type: 'log', label: '↑ time per call (ms, log scale)', grid: true },
+        x: { type: 'log', label: 'n (log scale) →', grid: true, ticks: logTicks(Math.min(...ns), Math.max(...ns)), tickFormat: plainTick },
+        y: { type: 'log', label: `↑ time per call (${s.unit.label}, log scale)`, grid: true, ticks: logTicks(Math.min(...ys), Math.max(...ys)), tickFormat: plainTick },
         marks: [
           Plot.line(s.fit, { x: 'n', y: 'ms', stroke: FIT, strokeDasharray: '5 4' }),
           Plot.ruleX(s.points, { x: 'n', y1: 'min', y2: 'max', stroke: BAR }),

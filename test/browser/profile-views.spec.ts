@@ -125,6 +125,13 @@ test.describe('profile views', () => {
     await expect(compare.getByTestId('compare-summary')).toContainText(/faster overall/);
     const helperRow = compare.locator('tbody tr').filter({ hasText: /6 → 3/ });
     await expect(helperRow.first()).toBeVisible();
+    // The differential flame graph: function1 slept 5 s, now 2 s; function2's 1 s is unchanged.
+    const flame = compare.getByRole('region', { name: /Differential flame graph/ });
+    await expect(flame.locator('.wb-icicle-cell[data-change="faster"][aria-label^="function1,"]')).toBeVisible();
+    await expect(flame.locator('.wb-icicle-cell[data-change="same"][aria-label^="function2,"]')).toBeVisible();
+    // Red, blue and pale are different colours on the page, not only different attributes.
+    const colours = await flame.locator('.wb-icicle-cell[data-change]').evaluateAll((cells) => new Set(cells.map((c) => getComputedStyle(c).backgroundColor)).size);
+    expect(colours).toBeGreaterThan(1);
   });
 
   test('downloads each export', async ({ page }) => {

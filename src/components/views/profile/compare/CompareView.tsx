@@ -2,7 +2,7 @@
  * Compare with the previous run (none of the Python tools does this): a summary
  * line ("2.4× faster overall; prepY 10× fewer calls") and, per function, Δ time,
  * Δ calls and speed-up, coloured (green faster, red slower) and also marked in
- * words so the colour is never the only signal.
+ * words so the colour is never the only signal; then the differential flame graph.
  */
 import { useMemo, useState } from 'react';
 import type { ViewProps } from '../../types';
@@ -10,6 +10,7 @@ import { diffProfiles, type DiffRow } from '../common/processors';
 import { formatCount, formatDuration, formatRatio } from '../common/format';
 import { ExportBar } from '../exports/ExportBar';
 import { frameLocation } from '../../../../sandbox/profile/model';
+import { DiffFlame } from './DiffFlame';
 
 const TOP = 25;
 
@@ -90,6 +91,7 @@ export function CompareView({ result, previous, cellId }: ViewProps) {
           {showAll ? `Show the top ${TOP} only` : `Show all ${diff.rows.length}`}
         </button>
       )}
+      <DiffFlame before={before} after={profile} />
       <ExportBar profile={profile} cellId={cellId} />
     </div>
   );

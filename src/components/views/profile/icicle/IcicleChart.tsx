@@ -25,6 +25,11 @@ export interface ChartProps {
   onHover(cell: PartitionCell | undefined): void;
   onActivate(cell: PartitionCell): void;
   onZoomOut(): void;
+  /**
+   * A differential flame graph's colouring: a box's change since the previous run
+   * (`data-change` and `--wb-change` for the stylesheet, words for screen readers).
+   */
+  changeOf?(cell: PartitionCell): { direction: string; strength: number; words: string } | undefined;
 }
 
 export const ROW_HEIGHT = 22;
@@ -79,6 +84,7 @@ export function IcicleChart(props: ChartProps) {
         const frame = frames[cell.frame];
         const width = (cell.x1 - cell.x0) * 100;
         const name = cell.kind === 'self' ? `${shortName(frame)} [self]` : shortName(frame);
+        const change = props.changeOf?.(cell);
         return (
           <div
             key={cell.key}
@@ -92,7 +98,8 @@ export function IcicleChart(props: ChartProps) {
             data-match={matches.has(cell.frame) || undefined}
             data-hot={hotFrame === cell.frame || undefined}
             data-truncated={cell.truncated || undefined}
-            aria-label={`${name}, ${((cell.totalMs / (layout.totalMs || 1)) * 100).toFixed(1)} % of the view`}
+            data-change={change?.direction}
+            aria-label={`${name}, ${((cell.totalMs / (layout.totalMs || 1)) * 100).toFixed(1)} % of the view${change ? `, ${change.words}` : ''}`}
             // A narrow box cuts its name short: the tooltip (and the hover details) always give it whole.
             title={name}
             style={{
@@ -100,6 +107,7 @@ export function IcicleChart(props: ChartProps) {
               width: `${width}%`,
               top: cell.depth * ROW_HEIGHT,
               ['--wb-hue' as string]: functionHue(frame),
+              ...(change ? { ['--wb-change' as string]: change.strength.toFixed(3) } : {}),
             }}
             onPointerEnter={() => onHover(cell)}
             onFocus={() => onHover(cell)}

@@ -356,7 +356,8 @@ function hideHookGlobals(s: Session): void {
   })(globalThis)`);
   const listed = evaluate(s, hide, 'wb:hide', true);
   if (typeof listed === 'boolean') throw new Error(`The sandbox failed to start: ${s.error?.message ?? String(s.crashed)}`);
-  const names = s.ctx.getString(listed).split(' ').filter(Boolean);
+  // Our own names, listed before any learner code ran; still, only identifiers go into the script.
+  const names = s.ctx.getString(listed).split(' ').filter((name) => /^[\w$]+$/.test(name));
   listed.dispose();
   if (!names.length) return;
   const bind = `const ${names.map((name) => `${name} = globalThis.${name}`).join(', ')};

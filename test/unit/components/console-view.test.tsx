@@ -4,11 +4,11 @@
  * sees for output, errors, limits and time.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { cleanup, render, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { runCode } from '../../../src/sandbox/node';
 import type { RunResult } from '../../../src/sandbox/types';
 import { ConsoleView } from '../../../src/components/views/console/ConsoleView';
-import { CONSOLE_SLICE } from '../../../src/components/views/console/ConsoleLines';
+import { HEAD_ROWS, TAIL_ROWS } from '../../../src/components/views/console/ConsoleLines';
 import { TimeView } from '../../../src/components/views/console/TimeView';
 import { syntheticResult } from '../../../src/components/cell/synthetic-result';
 
@@ -32,18 +32,29 @@ describe('ConsoleView', () => {
     expect(rows[0].querySelector('.wb-visually-hidden')).toBeNull();
   });
 
-  test('an output flood is shown a slice per task: the first commit is small, and every line arrives, in order', async () => {
+  test('an output flood shows its first and last lines, the middle folded until the learner opens it', async () => {
     const result = await runCode({ filename: 'flood.js', code: 'for (let i = 0; ; i++) console.log("line", i);' });
     expect(result.status).toBe('output-limit');
-    const lines = result.console.filter((entry) => entry.level === 'log');
-    expect(lines.length).toBeGreaterThan(4 * CONSOLE_SLICE);
+    const lines = result.console;
+    expect(lines.length).toBeGreaterThan(HEAD_ROWS + TAIL_ROWS + 100);
     const container = show(result);
-    const rows = () => container.querySelectorAll('.wb-console-line[data-level="log"]');
-    expect(rows().length).toBe(CONSOLE_SLICE);
-    // What ended the run is said at once, not after the last slice.
+    // The console's own rows: not the fold, nor the truncation line the view adds after them.
+    const rows = () => Array.from(container.querySelectorAll('.wb-console-line:not(.wb-console-fold):not(.wb-console-truncated)'), (row) => row.textContent);
+    const texts = lines.map((entry) => entry.text);
+    // Few rows on the page: the head, then the tail, in order.
+    expect(rows()).toEqual([...texts.slice(0, HEAD_ROWS), ...texts.slice(-TAIL_ROWS)]);
+    // What ended the run is said at once.
     expect(container.querySelector('.wb-console-truncated')).not.toBeNull();
-    await waitFor(() => expect(rows().length).toBe(lines.length), { timeout: 30_000 });
-    expect(Array.from(rows(), (row) => row.textContent)).toEqual(lines.map((entry) => entry.text));
+    const unfold = screen.getByRole('button', { name: `Show the ${(lines.length - HEAD_ROWS - TAIL_ROWS).toLocaleString('en-US')} lines between line ${HEAD_ROWS} and line ${(lines.length - TAIL_ROWS + 1).toLocaleString('en-US')}` });
+    fireEvent.click(unfold);
+    expect(rows()).toEqual(texts);
+  });
+
+  test('a console of a few hundred lines is never folded', async () => {
+    const result = await runCode({ filename: 'some.js', code: 'for (let i = 0; i < 420; i++) console.log("line", i);' });
+    const container = show(result);
+    expect(container.querySelectorAll('.wb-console-line[data-level="log"]')).toHaveLength(420);
+    expect(container.querySelector('.wb-console-unfold')).toBeNull();
   });
 
   test('a syntax error names the line and column of the learner code', async () => {

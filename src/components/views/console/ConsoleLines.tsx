@@ -3,11 +3,12 @@
  * call, warnings and errors tinted, `console.table` kept as a monospace block.
  * Used by the finished console view and by the live output during a run.
  *
- * A long console (up to the 2,000-line cap) is added a slice at a time, one
- * slice per task, so no single task of the page's main thread builds thousands
- * of rows and the page keeps answering while an output flood is shown.
+ * A long console (up to the 2,000-line cap) shows its first and last lines and
+ * folds the middle behind a button, as notebooks fold long output: the rows on
+ * the page stay few, so showing an output flood (or repainting it live) is never
+ * a long task of the page's main thread. The learner opens the middle on request.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ConsoleEntry, ConsoleLevel } from '../../../sandbox/types';
 
 /** Screen readers hear the level that sighted users see as a colour. */
@@ -17,38 +18,38 @@ const LEVEL_PREFIX: Partial<Record<ConsoleLevel, string>> = {
   info: 'Info: ',
 };
 
-/** Rows added per task: a few milliseconds of work even on a busy machine. */
-export const CONSOLE_SLICE = 250;
+/** Rows kept from the start and from the end of a long console. */
+export const HEAD_ROWS = 100;
+export const TAIL_ROWS = 300;
+/** Fold only when it hides a good many lines: folding away three lines helps nobody. */
+const FOLD_AT_LEAST = 50;
 
-/**
- * How many entries to show now: all of a short console, a growing prefix of a
- * long one. A different run (a different first entry) starts again from one slice;
- * live output that only grows keeps what is already shown.
- */
-function useProgressiveCount(entries: ConsoleEntry[]): number {
-  const [state, setState] = useState({ first: entries[0], shown: Math.min(entries.length, CONSOLE_SLICE) });
-  let { shown } = state;
-  if (state.first !== entries[0]) {
-    shown = Math.min(entries.length, CONSOLE_SLICE);
-    setState({ first: entries[0], shown });
-  }
-  useEffect(() => {
-    if (shown >= entries.length) return;
-    const timer = setTimeout(() => setState((now) => ({ ...now, shown: Math.min(entries.length, now.shown + CONSOLE_SLICE) })), 0);
-    return () => clearTimeout(timer);
-  }, [shown, entries.length]);
-  return Math.max(shown, Math.min(entries.length, CONSOLE_SLICE));
+function Row({ entry }: { entry: ConsoleEntry }) {
+  return (
+    <div className="wb-console-line" data-level={entry.level}>
+      {LEVEL_PREFIX[entry.level] && <span className="wb-visually-hidden">{LEVEL_PREFIX[entry.level]}</span>}
+      <span className="wb-console-text">{entry.text}</span>
+    </div>
+  );
 }
 
 export function ConsoleLines({ entries }: { entries: ConsoleEntry[] }) {
-  const shown = useProgressiveCount(entries);
+  const [unfolded, setUnfolded] = useState(false);
+  const hidden = entries.length - HEAD_ROWS - TAIL_ROWS;
+  if (unfolded || hidden < FOLD_AT_LEAST) return <>{entries.map((entry, index) => <Row key={index} entry={entry} />)}</>;
+  const tailStart = entries.length - TAIL_ROWS;
   return (
     <>
-      {entries.slice(0, shown).map((entry, index) => (
-        <div key={index} className="wb-console-line" data-level={entry.level}>
-          {LEVEL_PREFIX[entry.level] && <span className="wb-visually-hidden">{LEVEL_PREFIX[entry.level]}</span>}
-          <span className="wb-console-text">{entry.text}</span>
-        </div>
+      {entries.slice(0, HEAD_ROWS).map((entry, index) => (
+        <Row key={index} entry={entry} />
+      ))}
+      <div className="wb-console-line wb-console-fold" data-level="system">
+        <button type="button" className="wb-console-unfold" onClick={() => setUnfolded(true)}>
+          Show the {hidden.toLocaleString('en-US')} lines between line {HEAD_ROWS} and line {(tailStart + 1).toLocaleString('en-US')}
+        </button>
+      </div>
+      {entries.slice(tailStart).map((entry, index) => (
+        <Row key={tailStart + index} entry={entry} />
       ))}
     </>
   );

@@ -61,8 +61,11 @@ describe('the differential flame graph', async () => {
     expect(b.direction).toBe('same');
     expect(b.strength).toBe(0);
     expect(c.direction).toBe('new');
-    // a's 500 ms saving is the largest change of any box but main's (250 ms net) and the root's.
-    expect(a.strength).toBe(1);
+    // The largest change is a's 500 ms saving, or the same saving in the sleep under it: the two
+    // differ by the real time around the sleep, microseconds to a few ms on a busy machine
+    // (main and the root changed by 250 ms). So a's colour is the deepest, within that.
+    expect(a.strength).toBeGreaterThan(0.98);
+    expect(a.strength).toBeLessThanOrEqual(1);
   });
 
   it('is drawn in Compare runs, each box saying its change in words, and zooms on click', () => {

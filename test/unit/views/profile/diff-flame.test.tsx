@@ -2,8 +2,9 @@
 /**
  * The differential flame graph, on two real runs whose times are known by
  * construction: simulated sleeps are exact, so each path's change is too.
- * Before: a() sleeps 1 s, b() 0.5 s. After: a() sleeps 0.5 s, b() still 0.5 s,
- * and a new c() sleeps 0.25 s.
+ * Before: a() sleeps 10 s, b() 5 s. After: a() sleeps 5 s, b() still 5 s, and a
+ * new c() sleeps 2.5 s. Sleeps this long put the real time around them (microseconds,
+ * a few milliseconds if the machine preempts the run) far inside the 5 % dead band.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
@@ -19,8 +20,8 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-const BEFORE = 'function a() { sleep(1); }\nfunction b() { sleep(0.5); }\nfunction main() { a(); b(); }\nmain();\n';
-const AFTER = 'function a() { sleep(0.5); }\nfunction b() { sleep(0.5); }\nfunction c() { sleep(0.25); }\nfunction main() { a(); b(); c(); }\nmain();\n';
+const BEFORE = 'function a() { sleep(10); }\nfunction b() { sleep(5); }\nfunction main() { a(); b(); }\nmain();\n';
+const AFTER = 'function a() { sleep(5); }\nfunction b() { sleep(5); }\nfunction c() { sleep(2.5); }\nfunction main() { a(); b(); c(); }\nmain();\n';
 
 async function profiled(code: string): Promise<RunResult> {
   const result = await runCode({ code, filename: 'naps.js', profile: { kind: 'deterministic' } });
@@ -44,10 +45,11 @@ describe('the differential flame graph', async () => {
   it('matches call paths by function, and gives each its time in both runs', () => {
     const changes = pathChanges(was, now);
     const a = changes.get(idOf(now, 'a'))!;
-    expect(a.beforeMs).toBeGreaterThanOrEqual(1000);
-    expect(a.beforeMs).toBeLessThan(1010);
-    expect(a.afterMs).toBeGreaterThanOrEqual(500);
-    expect(a.afterMs).toBeLessThan(510);
+    // Simulated sleeps exactly, plus the real time of the call: well under a second even when preempted.
+    expect(a.beforeMs).toBeGreaterThanOrEqual(10_000);
+    expect(a.beforeMs).toBeLessThan(11_000);
+    expect(a.afterMs).toBeGreaterThanOrEqual(5_000);
+    expect(a.afterMs).toBeLessThan(6_000);
     expect(changes.get(idOf(now, 'c'))).toMatchObject({ beforeMs: 0 });
   });
 
@@ -61,9 +63,9 @@ describe('the differential flame graph', async () => {
     expect(b.direction).toBe('same');
     expect(b.strength).toBe(0);
     expect(c.direction).toBe('new');
-    // The largest change is a's 500 ms saving, or the same saving in the sleep under it: the two
+    // The largest change is a's 5 s saving, or the same saving in the sleep under it: the two
     // differ by the real time around the sleep, microseconds to a few ms on a busy machine
-    // (main and the root changed by 250 ms). So a's colour is the deepest, within that.
+    // (main and the root changed by 2.5 s). So a's colour is the deepest, within that.
     expect(a.strength).toBeGreaterThan(0.98);
     expect(a.strength).toBeLessThanOrEqual(1);
   });
@@ -73,7 +75,7 @@ describe('the differential flame graph', async () => {
     const flame = screen.getByRole('region', { name: /Differential flame graph/ });
     const a = flame.querySelector<HTMLElement>(`.wb-icicle-cell[data-key="${idOf(now, 'a')}"]`)!;
     expect(a.dataset.change).toBe('faster');
-    expect(a.getAttribute('aria-label')).toMatch(/^a, \d+\.\d % of the view, faster \(1\.0\d\d s → 50\d(\.\d)? ms\)$/);
+    expect(a.getAttribute('aria-label')).toMatch(/^a, \d+\.\d % of the view, faster \(10\.\d+ s → 5\.\d+ s\)$/);
     expect(flame.querySelector(`.wb-icicle-cell[data-key="${idOf(now, 'c')}"]`)!.getAttribute('data-change')).toBe('new');
     fireEvent.pointerEnter(a);
     expect(flame.querySelector('.wb-prof-hover')!.textContent).toMatch(/^a: faster/);

@@ -9,7 +9,7 @@
 import type { ExerciseSpec } from '../../sandbox/exercises/types';
 import type { CheckResult } from '../../sandbox/exercises/types';
 import type { RunResult } from '../../sandbox/types';
-import { CHECK_FILENAME } from '../../sandbox/exercises/script';
+import { CHECK_FILENAME } from '../../sandbox/exercises/types';
 import type { Turn } from '../cell/run-queue';
 import { confirmInline } from './confirm';
 import { onProgressChange, progress, progressKey, type ExerciseProgress } from './progress-store';

@@ -11,7 +11,8 @@
 import type { RunRequest, RunResult } from '../types';
 import type { CheckResult, ExerciseAttempt, ExerciseSpec } from './types';
 import { summariseProfile, type ProfileSummary } from './profile-summary';
-import { CHECK_FILENAME, checkScript, makeNonce } from './script';
+import { CHECK_FILENAME } from './types';
+import { checkScript, makeNonce } from './script';
 import { checkResultOf, runFailure } from './verdict';
 
 export type RunFunction = (request: RunRequest) => Promise<RunResult>;

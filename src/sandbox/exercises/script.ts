@@ -9,7 +9,6 @@
  */
 import type { ProfileSummary } from './profile-summary';
 
-export const CHECK_FILENAME = 'check.js';
 const HEADER = /^\/\* wb-check ([0-9a-f]{16,64}) \*\//;
 
 /**

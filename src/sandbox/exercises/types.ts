@@ -1,9 +1,12 @@
 /**
  * Exercise checks: what a check needs to run (ExerciseSpec, built from the
  * chapter's Markdown at build time) and what it returns (CheckResult, found in
- * RunResult.check). Pure types, shared by the build, the page, the CLI and tests.
+ * RunResult.check). Types and one constant, shared by the build, the page, the CLI and tests.
  */
 import type { Limits } from '../types';
+
+/** The file name a check's errors carry, so they are told apart from the learner's own. */
+export const CHECK_FILENAME = 'check.js';
 
 /** The kind of answer the learner types next to the code, if any. */
 export type AnswerSpec =

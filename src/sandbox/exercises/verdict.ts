@@ -6,7 +6,7 @@
  */
 import type { RunResult } from '../types';
 import type { CheckResult } from './types';
-import { CHECK_FILENAME } from './script';
+import { CHECK_FILENAME } from './types';
 
 /** What the check script reported through the host (first pass/fail wins; a throw always wins). */
 export interface RecordedVerdict {

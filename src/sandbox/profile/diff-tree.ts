@@ -8,6 +8,7 @@
 import type { CallNode, Profile } from '../types';
 import { frameKey } from './model';
 import { childId, ROOT_ID, type NodeId } from './layout/node-path';
+import type { PartitionCell } from './layout/partition';
 
 export interface PathChange {
   /** Time on this path in the earlier run (0: the path is new). */
@@ -51,4 +52,30 @@ export function changeDirection(change: PathChange, runMs: number): ChangeDirect
   const delta = change.afterMs - change.beforeMs;
   if (Math.abs(delta) < 0.05 * change.beforeMs || Math.abs(delta) < 0.005 * runMs) return 'same';
   return delta > 0 ? 'slower' : 'faster';
+}
+
+/** How one box of the differential flame graph changed since the previous run. */
+export interface BoxChange {
+  direction: ChangeDirection;
+  /** |change| against the largest change among the boxes (0..1): the colour's depth. */
+  strength: number;
+  beforeMs: number;
+  afterMs: number;
+}
+
+/** For each box of this run's icicle, how its call path's time changed since `before`. */
+export function boxChanges(before: Profile, after: Profile, cells: PartitionCell[]): Map<string, BoxChange> {
+  const paths = pathChanges(before, after);
+  const runMs = Math.max(before.root.totalMs, after.root.totalMs);
+  const found = cells.map((cell) => ({ cell, change: paths.get(cell.key) ?? { beforeMs: 0, afterMs: cell.totalMs } }));
+  // A loop, not Math.max(...spread): a deep or wide tree can have more boxes than a call has arguments.
+  let largest = 0;
+  for (const { change } of found) largest = Math.max(largest, Math.abs(change.afterMs - change.beforeMs));
+  const boxes = new Map<string, BoxChange>();
+  for (const { cell, change } of found) {
+    const direction = changeDirection(change, runMs);
+    const strength = direction === 'same' || largest === 0 ? 0 : Math.min(1, Math.abs(change.afterMs - change.beforeMs) / largest);
+    boxes.set(cell.key, { direction, strength, ...change });
+  }
+  return boxes;
 }

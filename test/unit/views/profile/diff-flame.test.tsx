@@ -11,7 +11,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { runCode } from '../../../../src/sandbox/node';
 import { pathChanges } from '../../../../src/sandbox/profile/diff-tree';
 import { layoutPartition } from '../../../../src/sandbox/profile/layout/partition';
-import { boxChanges } from '../../../../src/components/views/profile/common/processors';
+import { boxChanges } from '../../../../src/sandbox/profile/diff-tree';
 import { CompareView } from '../../../../src/components/views/profile/compare/CompareView';
 import type { Profile, RunResult } from '../../../../src/sandbox/types';
 

@@ -13,8 +13,7 @@ import { diffProfiles as diff, type ProfileDiff } from '../../../../sandbox/prof
 import { renderDot, type DotOptions } from '../../../../sandbox/profile/render/dot';
 import { callGraph } from '../../../../sandbox/profile/callgraph';
 import { compareHeadline } from '../../../../sandbox/profile/layout/compare-summary';
-import { changeDirection, pathChanges, type ChangeDirection } from '../../../../sandbox/profile/diff-tree';
-import type { PartitionCell } from '../../../../sandbox/profile/layout/partition';
+export { boxChanges, type BoxChange } from '../../../../sandbox/profile/diff-tree';
 export { callPathsNote, samplingSummary } from '../../../../sandbox/profile/render/notes';
 
 /** The columns a table header can sort by (pstats' six, and samples for sampled profiles). */
@@ -35,30 +34,6 @@ export function statsSummary(rows: StatsRow[]): StatsSummary {
 export function callersAndCallees(profile: Profile, frame: number): { callers: PartnerRow[]; callees: PartnerRow[] } {
   const edges = callEdges(profile);
   return { callers: callers(profile, frame, edges), callees: callees(profile, frame, edges) };
-}
-
-/** How one box of the differential flame graph changed since the previous run. */
-export interface BoxChange {
-  direction: ChangeDirection;
-  /** |change| against the largest change among the boxes (0..1): the colour's depth. */
-  strength: number;
-  beforeMs: number;
-  afterMs: number;
-}
-
-/** For each box of this run's icicle, how its call path's time changed since `before`. */
-export function boxChanges(before: Profile, after: Profile, cells: PartitionCell[]): Map<string, BoxChange> {
-  const paths = pathChanges(before, after);
-  const runMs = Math.max(before.root.totalMs, after.root.totalMs);
-  const found = cells.map((cell) => ({ cell, change: paths.get(cell.key) ?? { beforeMs: 0, afterMs: cell.totalMs } }));
-  const largest = Math.max(0, ...found.map(({ change }) => Math.abs(change.afterMs - change.beforeMs)));
-  const boxes = new Map<string, BoxChange>();
-  for (const { cell, change } of found) {
-    const direction = changeDirection(change, runMs);
-    const strength = direction === 'same' || largest === 0 ? 0 : Math.min(1, Math.abs(change.afterMs - change.beforeMs) / largest);
-    boxes.set(cell.key, { direction, strength, ...change });
-  }
-  return boxes;
 }
 
 /** Per-function difference between the previous run and this one. */

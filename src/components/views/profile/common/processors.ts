@@ -15,6 +15,7 @@ import { callGraph } from '../../../../sandbox/profile/callgraph';
 import { compareHeadline } from '../../../../sandbox/profile/layout/compare-summary';
 export { boxChanges, type BoxChange } from '../../../../sandbox/profile/diff-tree';
 export { callPathsNote, samplingSummary } from '../../../../sandbox/profile/render/notes';
+export { applyTransforms, carryTransforms, describeTransform, type ProfileTransform } from '../../../../sandbox/profile/transform';
 
 /** The columns a table header can sort by (pstats' six, and samples for sampled profiles). */
 export type SortKey = Extract<ProcessorSortKey, 'calls' | 'tottime' | 'percall-self' | 'cumtime' | 'percall-total' | 'nfl' | 'samples'>;

@@ -6,8 +6,7 @@
  */
 import { createHighlighter, createJavaScriptRegexEngine, type Highlighter } from 'shiki';
 import type { Element, ElementContent } from 'hast';
-
-export const CELL_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+import { CELL_THEMES } from '../cells/code-themes';
 
 let highlighter: Promise<Highlighter> | undefined;
 

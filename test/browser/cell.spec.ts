@@ -99,6 +99,9 @@ test.describe('a live cell', () => {
     await expect(again.locator('.wb-cell-badge-modified')).toBeVisible();
     expect(await codeOf(again)).toBe('console.log("by keyboard", 1 + 1);');
     await expect(again.locator('.wb-cell-code')).toContainText('by keyboard');
+    // Once the page is idle the restored code is highlighted like the original, not left plain.
+    await expect(again.locator('.wb-cell-code pre.shiki')).toContainText('by keyboard', { timeout: 15_000 });
+    await expect(again.locator('.wb-cell-code pre.wb-cell-plain')).toHaveCount(0);
 
     await again.locator('.wb-cell-reset').click();
     expect(await codeOf(again)).toBe(original);

@@ -6,7 +6,7 @@
  * the HTML so the small tab script of the page can switch them) and the live
  * results in the browser (only the selected panel is mounted).
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConsoleEntry, RunResult } from '../../sandbox/types';
 import type { ViewDescriptor } from '../views/types';
 import { VIEWS } from '../views/registry';
@@ -14,6 +14,8 @@ import { ConsoleLines } from '../views/console/ConsoleLines';
 import { RunStatusNote } from '../views/console/RunStatusNote';
 import { initialView, orderViews } from './view-order';
 import { ViewBoundary } from './ViewBoundary';
+import { TRANSFORMABLE_VIEWS, useProfileTransforms, type ProfileTransforms } from './transform-state';
+import { TransformBar } from '../views/profile/common/TransformBar';
 
 export interface ResultsProps {
   /** The latest finished run; absent before the first run finishes. */
@@ -71,6 +73,7 @@ export function Results(props: ResultsProps) {
   const opening = () =>
     initialView(viewIds, { chosen: props.initialTab, failed: result !== undefined && result.status !== 'ok', hasData: (id) => hasData(id, result) });
   const [selected, setSelectedState] = useState(opening);
+  const transforms = useProfileTransforms(result, previous);
   const tabs = useRef(new Map<string, HTMLButtonElement | null>());
   const current = viewIds.includes(selected) ? selected : viewIds[0];
   const setSelected = (id: string) => {
@@ -173,8 +176,9 @@ export function Results(props: ResultsProps) {
             {mountContent && (
               <PanelContent
                 view={VIEWS[id]}
-                result={result}
-                previous={previous}
+                result={TRANSFORMABLE_VIEWS.has(id) ? transforms.transformed : result}
+                bar={TRANSFORMABLE_VIEWS.has(id) && <ProfileTransformBar result={result} state={transforms} idPrefix={panelId(cellId, id)} />}
+                previous={TRANSFORMABLE_VIEWS.has(id) ? transforms.transformedPrevious : previous}
                 live={live}
                 code={code}
                 cellId={cellId}
@@ -196,9 +200,18 @@ function hasData(viewId: string, result: RunResult | undefined): boolean {
   return !view.available || view.available(result);
 }
 
+/** The transform bar of a tree or table view, when the result has a profile to transform. */
+function ProfileTransformBar({ result, state, idPrefix }: { result?: RunResult; state: ProfileTransforms; idPrefix: string }) {
+  if (!result?.profile) return null;
+  return <TransformBar profile={result.profile} transforms={state.transforms} onChange={state.setTransforms} idPrefix={idPrefix} />;
+}
+
 function PanelContent(props: {
   view: ViewDescriptor;
+  /** What the view draws (a tree or table view gets the transformed profile). */
   result?: RunResult;
+  /** Shown above the view when it has data (the transform bar). */
+  bar?: ReactNode;
   previous?: RunResult;
   live?: ConsoleEntry[];
   code: string;
@@ -206,7 +219,7 @@ function PanelContent(props: {
   recorded?: boolean;
   expanded?: boolean;
 }) {
-  const { view, result, previous, live, code, cellId, recorded, expanded } = props;
+  const { view, result, bar, previous, live, code, cellId, recorded, expanded } = props;
   if (live && view.id === 'console') {
     return (
       <div className="wb-console" data-status="running">
@@ -230,8 +243,12 @@ function PanelContent(props: {
   }
   const View = view.component;
   return (
-    <ViewBoundary key={runKey(result)} label={view.label}>
-      <View result={result} previous={previous} code={code} cellId={cellId} recorded={recorded} expanded={expanded} />
-    </ViewBoundary>
+    <>
+      {bar}
+      {/* Keyed by the (transformed) result: a new run or transform gives the view a clean slate. */}
+      <ViewBoundary key={runKey(result)} label={view.label}>
+        <View result={result} previous={previous} code={code} cellId={cellId} recorded={recorded} expanded={expanded} />
+      </ViewBoundary>
+    </>
   );
 }

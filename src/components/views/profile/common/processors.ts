@@ -12,6 +12,7 @@ import { callEdges, callers, callees, type PartnerRow } from '../../../../sandbo
 import { diffProfiles as diff, type ProfileDiff } from '../../../../sandbox/profile/diff';
 import { renderDot, type DotOptions } from '../../../../sandbox/profile/render/dot';
 import { callGraph } from '../../../../sandbox/profile/callgraph';
+import { frameLocation, frameName } from '../../../../sandbox/profile/model';
 import { compareHeadline } from '../../../../sandbox/profile/layout/compare-summary';
 export { boxChanges, type BoxChange } from '../../../../sandbox/profile/diff-tree';
 export { callPathsNote, samplingSummary } from '../../../../sandbox/profile/render/notes';
@@ -26,6 +27,16 @@ export type { DiffRow, ProfileDiff } from '../../../../sandbox/profile/diff';
 
 export function statsRows(profile: Profile, key: SortKey, reverse: boolean): StatsRow[] {
   return sortRows(flatRows(profile), profile, key, reverse);
+}
+
+/** The functions a transform can name, heaviest (by cumulative time) first; `<module>` left out. */
+export function transformChoices(profile: Profile): Array<{ frame: number; label: string }> {
+  return statsRows(profile, 'cumtime', false)
+    .filter((row) => row.frame !== profile.root.frame)
+    .map((row) => {
+      const frame = profile.frames[row.frame];
+      return { frame: row.frame, label: `${frameName(frame)} (${frame.builtin ? 'built-in' : frameLocation(frame)})` };
+    });
 }
 
 export function statsSummary(rows: StatsRow[]): StatsSummary {

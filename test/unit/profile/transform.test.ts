@@ -254,6 +254,17 @@ describe('on real runs (simulated sleep: truth by construction)', () => {
     expectArithmetic(inverted.root, 1e-6);
   });
 
+  it('a sampling profile: samples add up where times do', async () => {
+    const { profile } = await profileCode(code, { kind: 'sampling', builtins: false });
+    const merged = mergeIntoCallers(profile, frameOf(profile, 'leaf'));
+    expect(merged.root.samples).toBe(profile.root.samples);
+    near(find(merged, merged.root, 'b').selfMs, 100);
+    const inverted = invert(profile);
+    expect(inverted.root.samples).toBe(profile.root.samples);
+    near(find(inverted, inverted.root, 'leaf').totalMs, 150);
+    expectArithmetic(inverted.root, 1e-6);
+  });
+
   it('collapse recursion of r', async () => {
     const { profile } = await profileCode('function r(n){ sleep(0.01); if (n) r(n-1) }\nr(4);', { kind: 'deterministic', builtins: false });
     const out = collapseRecursion(profile, frameOf(profile, 'r'));

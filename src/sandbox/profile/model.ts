@@ -15,6 +15,18 @@ export function walkTree(root: CallNode, visit: (node: CallNode, depth: number, 
   }
 }
 
+/** Every node, each before its children (walk it backwards to see children before parents). */
+export function parentsFirst(root: CallNode): CallNode[] {
+  const order: CallNode[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    order.push(node);
+    for (const child of node.children) stack.push(child);
+  }
+  return order;
+}
+
 /**
  * Visits every node with a count of how many times its own frame already
  * appears among its ancestors: 0 means a primitive (non-recursive) call path.

@@ -18,7 +18,7 @@
  * All walks are iterative: a deep recursion in learner code makes a deep tree.
  */
 import type { CallNode, Profile } from '../types';
-import { frameKey, frameName } from './model';
+import { frameKey, frameName, parentsFirst } from './model';
 
 export type ProfileTransform = { kind: 'focus' | 'merge' | 'collapse-recursion'; frame: number } | { kind: 'invert' };
 
@@ -290,14 +290,8 @@ class Adjustments {
 
   apply(root: CallNode): void {
     if (this.ms.size === 0) return;
-    // Parents before children; walked backwards, children come before their parents.
-    const order: CallNode[] = [];
-    const stack = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      order.push(node);
-      for (const child of node.children) stack.push(child);
-    }
+    // Walked backwards, children come before their parents.
+    const order = parentsFirst(root);
     const below = new Map<CallNode, { ms: number; samples: number }>();
     for (let i = order.length - 1; i >= 0; i--) {
       const node = order[i];

@@ -4,6 +4,7 @@
  */
 import type { CallNode, Frame, Profile, ProfileMeta, ProfilerKind } from '../../types';
 import { ImportError } from './errors';
+import { parentsFirst } from '../model';
 
 /** Larger files are refused with a message rather than exhausting the tab's memory. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -89,13 +90,7 @@ export function importedMeta(input: ImportedMetaInput): ProfileMeta {
 
 /** Sets every node's totalMs to its self time plus its children's totals (iteratively: trees can be deep). */
 export function sumTotals(root: CallNode): void {
-  const order: CallNode[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    order.push(node);
-    for (const child of node.children) stack.push(child);
-  }
+  const order = parentsFirst(root);
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
     node.totalMs = node.selfMs + node.children.reduce((sum, c) => sum + c.totalMs, 0);

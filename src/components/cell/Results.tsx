@@ -15,6 +15,7 @@ import { RunStatusNote } from '../views/console/RunStatusNote';
 import { initialView, orderViews } from './view-order';
 import { ViewBoundary } from './ViewBoundary';
 import { TRANSFORMABLE_VIEWS, useProfileTransforms, type ProfileTransforms } from './transform-state';
+import type { ProfileTransform } from '../views/profile/common/processors';
 import { TransformBar } from '../views/profile/common/TransformBar';
 
 export interface ResultsProps {
@@ -45,8 +46,10 @@ export interface ResultsProps {
   initialTab?: string;
   /** Told when the learner picks a tab, so the choice can outlive this component. */
   onTabChange?(viewId: string): void;
-  /** Opens these results in the expanded inspector (absent: no Expand button). */
-  onExpand?(viewId: string): void;
+  /** Opens these results in the expanded inspector (absent: no Expand button), on this tab and with these transforms. */
+  onExpand?(viewId: string, transforms: ProfileTransform[]): void;
+  /** The profile transforms to start with (the inspector opens with the cell's). They name frames of `result.profile`. */
+  initialTransforms?: ProfileTransform[];
   /** Rendered inside the expanded inspector. */
   expanded?: boolean;
 }
@@ -73,7 +76,7 @@ export function Results(props: ResultsProps) {
   const opening = () =>
     initialView(viewIds, { chosen: props.initialTab, failed: result !== undefined && result.status !== 'ok', hasData: (id) => hasData(id, result) });
   const [selected, setSelectedState] = useState(opening);
-  const transforms = useProfileTransforms(result, previous);
+  const transforms = useProfileTransforms(result, previous, props.initialTransforms);
   const tabs = useRef(new Map<string, HTMLButtonElement | null>());
   const current = viewIds.includes(selected) ? selected : viewIds[0];
   const setSelected = (id: string) => {
@@ -116,7 +119,7 @@ export function Results(props: ResultsProps) {
       aria-busy={running || undefined}
     >
       {onExpand && !recorded && result && (
-        <button type="button" className="wb-results-expand" onClick={() => onExpand(current)} title="Open these results wide (Esc closes)">
+        <button type="button" className="wb-results-expand" onClick={() => onExpand(current, transforms.transforms)} title="Open these results wide (Esc closes)">
           Expand<span aria-hidden="true"> ⤢</span>
         </button>
       )}

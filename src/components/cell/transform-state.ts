@@ -19,9 +19,9 @@ export interface ProfileTransforms {
   transformedPrevious?: RunResult;
 }
 
-export function useProfileTransforms(result: RunResult | undefined, previous?: RunResult): ProfileTransforms {
+export function useProfileTransforms(result: RunResult | undefined, previous?: RunResult, initial: ProfileTransform[] = []): ProfileTransforms {
   // `profile` is the one the transforms' frame indices refer to.
-  const [state, setState] = useState<{ profile?: Profile; transforms: ProfileTransform[] }>(() => ({ profile: result?.profile, transforms: [] }));
+  const [state, setState] = useState<{ profile?: Profile; transforms: ProfileTransform[] }>(() => ({ profile: result?.profile, transforms: initial }));
   let transforms = state.transforms;
   const next = result?.profile;
   if (next && next !== state.profile) {

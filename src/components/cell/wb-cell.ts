@@ -12,6 +12,7 @@ import { RECOVERED_NOTE } from '../../sandbox/engine/recovered-note';
 import type { EditorHandle } from '../editor/types';
 import type { ResultsHandle } from './mount-results';
 import type { ResultsProps } from './Results';
+import type { ProfileTransform } from '../../sandbox/profile/transform';
 import type { CellOptions } from '../../cells/cell-info';
 import { isApplePlatform } from '../editor/keyboard-hint';
 import { formatDuration } from '../views/console/format-time';
@@ -674,15 +675,15 @@ export class WbCell extends HTMLElement {
       onTabChange: (viewId) => {
         this.chosenTab = viewId;
       },
-      onExpand: (viewId) => void this.expandResults(code, viewId),
+      onExpand: (viewId, transforms) => void this.expandResults(code, viewId, transforms),
     };
   }
 
-  /** Opens the results wide, on the tab the learner is looking at. */
-  private async expandResults(code: string, viewId: string): Promise<void> {
+  /** Opens the results wide, on the tab the learner is looking at, with the profile transformed as it is in the cell. */
+  private async expandResults(code: string, viewId: string, transforms: ProfileTransform[]): Promise<void> {
     const { openInspector } = await import('./inspector');
     const props = this.resultsProps(code, {});
-    openInspector({ ...props, initialTab: viewId, onTabChange: undefined }, `Results of cell ${this.cellId}`);
+    openInspector({ ...props, initialTab: viewId, initialTransforms: transforms, onTabChange: undefined }, `Results of cell ${this.cellId}`);
   }
 
   /** The build's recorded result, made live (sortable, zoomable...) without a Run. */

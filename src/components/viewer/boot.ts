@@ -6,6 +6,7 @@
 import { reactReady } from '../cell/react-dev-preamble';
 import { importInWorker } from './import-client';
 import { importedResult, viewsFor } from './imported-result';
+import type { ProfileTransform } from '../../sandbox/profile/transform';
 
 const PROGRESS_DELAY_MS = 500;
 
@@ -43,8 +44,10 @@ function boot(root: HTMLElement) {
     handle = mountResults(results);
     const props = { result: importedResult(profile), show: viewsFor(profile), code: '', cellId: 'viewer', imported: true };
     // The expanded inspector works here as in the cells: the whole window for a big profile.
-    const onExpand = (viewId: string) =>
-      void import('../cell/inspector').then(({ openInspector }) => openInspector({ ...props, initialTab: viewId }, `Profile of ${file.name}`));
+    const onExpand = (viewId: string, transforms: ProfileTransform[]) =>
+      void import('../cell/inspector').then(({ openInspector }) =>
+        openInspector({ ...props, initialTab: viewId, initialTransforms: transforms }, `Profile of ${file.name}`),
+      );
     handle.render({ ...props, onExpand });
   }
 

@@ -30,6 +30,20 @@ function choose(name: string) {
 }
 
 describe('transform bar', () => {
+  it('Expand hands the applied transforms to the inspector, which opens with them', () => {
+    const result = sleeper();
+    let handed: unknown[] = [];
+    render(<Results result={result} show={['profile']} code="" cellId="t0" imported onExpand={(_, transforms) => (handed = transforms)} />);
+    choose('function2');
+    fireEvent.click(screen.getByRole('button', { name: 'Focus on it' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Expand/ }));
+    expect(handed).toHaveLength(1);
+    cleanup();
+    render(<Results result={result} show={['profile']} code="" cellId="t0" imported expanded initialTransforms={handed as never} />);
+    expect(screen.getByText('Transformed: focus on function2')).toBeTruthy();
+    expect(tableText()).not.toContain('function1');
+  });
+
   it('lists the functions heaviest first, with file:line, <module> left out', () => {
     render(<Results result={sleeper()} show={['profile']} code="" cellId="t1" imported />);
     const options = Array.from((screen.getByRole('combobox', { name: 'Function' }) as HTMLSelectElement).options).map((o) => o.textContent);

@@ -9,5 +9,7 @@ export default defineConfig({
     // QuickJS runs are CPU-bound; two cores -> two workers.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     pool: 'forks',
+    // Names any test that holds a worker's event loop for long (see the file).
+    setupFiles: ['./test/support/loop-stall-warning.ts'],
   },
 });

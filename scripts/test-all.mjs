@@ -60,12 +60,16 @@ function browserFailures(report) {
 
 if (want('unit')) {
   rmSync('test-results/unit.json', { force: true });
-  ok = sh('unit and content tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']) && ok;
+  const unitOk = sh('unit and content tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+  ok = unitOk && ok;
   const unit = readJson('test-results/unit.json');
   if (unit) {
     passed += unit.numPassedTests;
     failed += unit.numFailedTests;
     failures.push(...unitFailures(unit));
+    // Vitest also fails a run whose tests all passed when an error escaped them (an unhandled
+    // rejection, or its own worker RPC timing out): say so, or the tail reads "0 failed".
+    if (!unitOk && unit.numFailedTests === 0) failures.push('unit: vitest exited non-zero with every test passed: an unhandled error (see "Unhandled Error" in its output above)');
     skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
   } else {
     ok = false;
@@ -83,13 +87,15 @@ if (want('browser')) {
   }
   else {
     rmSync('test-results/browser.json', { force: true });
-    ok = sh('browser tests', 'npx', ['playwright', 'test'], { CI: process.env.CI ?? 'true' }) && ok;
+    const browserOk = sh('browser tests', 'npx', ['playwright', 'test'], { CI: process.env.CI ?? 'true' });
+    ok = browserOk && ok;
     const browser = readJson('test-results/browser.json');
     if (browser?.stats) {
       passed += browser.stats.expected;
       failed += browser.stats.unexpected;
       failed += browser.stats.flaky; // a test that needed a retry is not a pass here
       failures.push(...browserFailures(browser));
+      if (!browserOk && browser.stats.unexpected + browser.stats.flaky === 0) failures.push('browser: Playwright exited non-zero with every test passed (an error outside the tests, see its output above)');
       skipped += browser.stats.skipped;
     } else {
       ok = false;
@@ -105,5 +111,5 @@ if (skipped > 0) {
 }
 if (passed === 0) ok = false;
 if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${ok ? '' : ' (the run FAILED: see the list above)'}`);
 process.exit(ok && failed === 0 ? 0 : 1);

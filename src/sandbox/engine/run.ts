@@ -96,14 +96,26 @@ function toolAllowance(tools: SandboxTool[], request: RunRequest): number {
   return tools.reduce((sum, tool) => sum + Math.max(0, tool.memoryAllowanceBytes?.(request) ?? 0), 0);
 }
 
+/**
+ * A run blocks its thread until it ends. In Node, let the event loop go round once
+ * first, so back-to-back runs (tests, checks, the CLI) never starve timers and I/O:
+ * a timer, then an immediate, because I/O is polled between the two. An immediate
+ * alone can run before the next poll, and then a message that arrived during the
+ * last run is read only after the next one (vitest's worker, waiting 60 s for such
+ * a message, failed a run that way).
+ */
+async function letTheEventLoopTurn(): Promise<void> {
+  if (typeof setImmediate !== 'function') return;
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 export async function runInSandbox(request: RunRequest, tools: SandboxTool[] = [], hooks: RunHooks = {}): Promise<RunResult> {
   const limits = resolveLimits(request.limits);
   const active = tools.filter((t) => t.wants(request));
   // The learner's limit, plus what the active tools' bookkeeping may take beside it.
   const loaded = await getModule(limits.memoryBytes + toolAllowance(active, request));
-  // A run blocks its thread until it ends. In Node, give the event loop one turn
-  // first, so back-to-back runs (tests, checks, the CLI) never starve timers and I/O.
-  if (typeof setImmediate === 'function') await new Promise<void>((r) => setImmediate(r));
+  await letTheEventLoopTurn();
   try {
     const result = runOnModule(loaded, request, limits, active, hooks);
     // After an allocation failed, QuickJS may not have given everything back (a failed

@@ -5,13 +5,13 @@
  * of its samples' durations, and the split between two busy functions must
  * agree with what the program measured of itself.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importProfile } from '../../../src/sandbox/profile/import/index';
 import { flatRows } from '../../../src/sandbox/profile/index';
 import { tempDir } from './python';
+import { runChecked } from '../../support/run-process';
 
 const busy = `function spin(ms) { const end = performance.now() + ms; let x = 0; while (performance.now() < end) x++; return x; }`;
 const programs: Record<string, string> = {
@@ -31,10 +31,10 @@ const t0 = performance.now(); for (let i = 0; i < 2; i++) new Square().area();
 console.log(JSON.stringify({ area: performance.now() - t0 }));`,
 };
 
-function cpuProfileOf(name: string, code: string): { file: string; measured: Record<string, number> } {
+async function cpuProfileOf(name: string, code: string): Promise<{ file: string; measured: Record<string, number> }> {
   const dir = tempDir();
   writeFileSync(join(dir, name), code);
-  const out = execFileSync('node', ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof'), '--cpu-prof-interval', '500', name], { cwd: dir, encoding: 'utf8' });
+  const out = await runChecked('node', ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof'), '--cpu-prof-interval', '500', name], { cwd: dir });
   const [file] = readdirSync(join(dir, 'prof'));
   return { file: join(dir, 'prof', file), measured: JSON.parse(out) };
 }
@@ -55,8 +55,8 @@ function selfTimesFromFile(raw: { nodes: Array<{ id: number; callFrame: { functi
 
 describe('.cpuprofile from node --cpu-prof', () => {
   for (const [name, code] of Object.entries(programs)) {
-    it(`${name}: totals are the file's own sample times`, () => {
-      const { file, measured } = cpuProfileOf(name, code);
+    it(`${name}: totals are the file's own sample times`, async () => {
+      const { file, measured } = await cpuProfileOf(name, code);
       const raw = JSON.parse(readFileSync(file, 'utf8'));
       const profile = importProfile(new Uint8Array(readFileSync(file)), 'x.cpuprofile');
       expect(profile.meta.kind).toBe('sampling');

@@ -28,10 +28,10 @@ describe('.pstats export read by python3', () => {
       const path = join(dir, name.replace('.js', '.pstats'));
       writeFileSync(path, toPstats(profile));
       for (const sort of sorts) {
-        expect(tablePart(pstatsPrint(path, sort)), `sort ${sort.join(',')}`).toEqual(tablePart(renderStatsText(profile, { sort })));
+        expect(tablePart(await pstatsPrint(path, sort)), `sort ${sort.join(',')}`).toEqual(tablePart(renderStatsText(profile, { sort })));
       }
       // Callers per edge survive: Python sees the same partners with the same counts.
-      const callers = pstatsPrint(path, [], 'callers');
+      const callers = await pstatsPrint(path, [], 'callers');
       expect(callers).toMatch(name === 'sleeper.js' ? /\{built-in method sleep\}\s+<-\s+6\s+\d+\.\d{3}\s+\d+\.\d{3}\s+sleeper\.js:5\(sleepOneSecond\)/ : /randomInt\)\s+<-\s+40000\s+[\d.]+\s+[\d.]+\s+complicated\.js:36\(Child\.prepY\)/);
       // And the importer reads the export back to the same tables.
       const back = importProfile(toPstats(profile), path);

@@ -3,7 +3,7 @@
  * five programs; the workbook's table (renderer and `workbook view`) must be
  * the table Python's own pstats prints for the same file, sort by sort.
  */
-import { spawnSync } from 'node:child_process';
+import { runProcess } from '../../support/run-process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,37 +19,37 @@ const sorts: SortKey[][] = [[], ['calls'], ['cumulative'], ['time', 'name'], ['n
 describe('.pstats from python3 -m cProfile', () => {
   const dir = tempDir();
   const files: Record<string, string> = {};
-  beforeAll(() => {
+  beforeAll(async () => {
     for (const p of programs) {
       files[p] = join(dir, p.replace('.py', '.pstats'));
-      cprofile(join(fixtures, p), fixtures, files[p]);
+      await cprofile(join(fixtures, p), fixtures, files[p]);
     }
   });
 
   for (const program of programs) {
-    it(`${program}: the table equals pstats' for every sort`, () => {
+    it(`${program}: the table equals pstats' for every sort`, async () => {
       const profile = importProfile(new Uint8Array(readFileSync(files[program])), program);
       expect(profile.meta.note).toBe(PSTATS_NOTE);
       for (const sort of sorts) {
         const ours = tablePart(renderStatsText(profile, { sort }));
-        expect(ours, `sort ${sort.join(',')}`).toEqual(tablePart(pstatsPrint(files[program], sort)));
+        expect(ours, `sort ${sort.join(',')}`).toEqual(tablePart(await pstatsPrint(files[program], sort)));
       }
     });
   }
 
   for (const program of programs) {
-    it(`${program}: callers and callees are pstats' print_callers and print_callees, line for line`, () => {
+    it(`${program}: callers and callees are pstats' print_callers and print_callees, line for line`, async () => {
       const profile = importProfile(new Uint8Array(readFileSync(files[program])), program);
       const trimmed = (text: string) => text.split('\n').map((l) => l.trimEnd());
       for (const sort of [[], ['cumulative']] as SortKey[][]) {
         for (const direction of ['callers', 'callees'] as const) {
-          expect(trimmed(renderPartnersText(profile, direction, { sort })), `${direction} ${sort}`).toEqual(trimmed(pstatsPrint(files[program], sort, direction)));
+          expect(trimmed(renderPartnersText(profile, direction, { sort })), `${direction} ${sort}`).toEqual(trimmed(await pstatsPrint(files[program], sort, direction)));
         }
       }
     });
   }
 
-  it('shows recursion as total/primitive calls, as pstats does', () => {
+  it('shows recursion as total/primitive calls, as pstats does', async () => {
     const profile = importProfile(new Uint8Array(readFileSync(files['recursion.py'])), 'recursion.py');
     const fib = flatRows(profile).find((r) => profile.frames[r.frame].name === 'fib')!;
     // fib(18) makes 2·fib(19) - 1 = 8361 calls, one of them primitive.
@@ -61,11 +61,11 @@ describe('.pstats from python3 -m cProfile', () => {
     for (const n of fibNodes) expect(n.totalMs).toBeLessThanOrEqual(fib.totalMs * (1 + 1e-9));
   });
 
-  it('`workbook view` prints the same table as pstats', () => {
+  it('`workbook view` prints the same table as pstats', async () => {
     for (const program of ['recursion.py', 'generators.py']) {
-      const r = spawnSync('node', ['bin/workbook.mjs', 'view', '--sort', 'cumulative', files[program]], { encoding: 'utf8' });
+      const r = await runProcess('node', ['bin/workbook.mjs', 'view', '--sort', 'cumulative', files[program]]);
       expect(r.status, r.stderr).toBe(0);
-      expect(tablePart(r.stdout)).toEqual(tablePart(pstatsPrint(files[program], ['cumulative'])));
+      expect(tablePart(r.stdout)).toEqual(tablePart(await pstatsPrint(files[program], ['cumulative'])));
       expect(r.stderr).toContain('not the full call tree');
     }
   });

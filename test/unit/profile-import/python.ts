@@ -1,18 +1,18 @@
 /** The machine's python3 as the oracle: cProfile makes .pstats files, pstats prints them. */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runChecked, runProcess } from '../../support/run-process';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'wb-import-'));
 
 /** `python3 -m cProfile -o out script` (run in the script's folder, so paths stay short). */
-export function cprofile(script: string, cwd: string, out: string): void {
-  execFileSync('python3', ['-m', 'cProfile', '-o', out, script], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function cprofile(script: string, cwd: string, out: string): Promise<void> {
+  await runChecked('python3', ['-m', 'cProfile', '-o', out, script], { cwd });
 }
 
 /** What `pstats.Stats(path).sort_stats(*keys).print_stats()` (and print_callers/callees) prints. */
-export function pstatsPrint(path: string, keys: string[], what: 'stats' | 'callers' | 'callees' = 'stats'): string {
+export async function pstatsPrint(path: string, keys: string[], what: 'stats' | 'callers' | 'callees' = 'stats'): Promise<string> {
   const code = [
     'import pstats, sys',
     's = pstats.Stats(sys.argv[1])',
@@ -20,7 +20,7 @@ export function pstatsPrint(path: string, keys: string[], what: 'stats' | 'calle
     'if keys: s.sort_stats(*keys)',
     'getattr(s, "print_" + sys.argv[2])()',
   ].join('\n');
-  const r = spawnSync('python3', ['-c', code, path, what, ...keys], { encoding: 'utf8' });
+  const r = await runProcess('python3', ['-c', code, path, what, ...keys]);
   if (r.status !== 0) throw new Error(`pstats failed: ${r.stderr}`);
   return r.stdout;
 }

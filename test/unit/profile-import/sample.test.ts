@@ -16,7 +16,7 @@ const pstatsPath = resolve(root, 'public/examples/sleeper.pstats');
 describe('the shipped sleeper.pstats', () => {
   const profile = importProfile(new Uint8Array(readFileSync(pstatsPath)), 'sleeper.pstats');
 
-  it('is the sleeper.py of the chapter, profiled: six one-second naps', () => {
+  it('is the sleeper.py of the chapter, profiled: six one-second naps', async () => {
     const row = (name: string) => flatRows(profile).find((r) => profile.frames[r.frame].name === name)!;
     expect(row('sleep_one_second').calls).toBe(6);
     expect(row('sleep_one_second').totalMs / 1000).toBeCloseTo(6, 1);
@@ -26,11 +26,11 @@ describe('the shipped sleeper.pstats', () => {
     for (const f of profile.frames.filter((f) => f.file === 'sleeper.py' && f.name !== '<module>')) expect(source).toContain(`def ${f.name}(`);
   });
 
-  it('reads the same in python3 pstats', () => {
-    expect(tablePart(renderStatsText(profile, { sort: ['cumulative'] }))).toEqual(tablePart(pstatsPrint(pstatsPath, ['cumulative'])));
+  it('reads the same in python3 pstats', async () => {
+    expect(tablePart(renderStatsText(profile, { sort: ['cumulative'] }))).toEqual(tablePart(await pstatsPrint(pstatsPath, ['cumulative'])));
   });
 
-  it('is linked from the chapter and the viewer page', () => {
+  it('is linked from the chapter and the viewer page', async () => {
     const chapter = readFileSync(resolve(root, 'src/content/docs/profiling.md'), 'utf8');
     expect(chapter).toContain('## Profile your own programs');
     expect(chapter).toContain('(/viewer/)');

@@ -3,18 +3,18 @@
  * child process): cProfile's table sorted by calls, the sampling tree, exports,
  * and a non-zero exit after printing the partial profile of a failing script.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runProcess } from '../../support/run-process';
 
 const root = resolve(__dirname, '../../..');
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/workbook.mjs'), 'profile', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const cli = (...args: string[]) => runProcess(process.execPath, [join(root, 'bin/workbook.mjs'), 'profile', ...args], { cwd: root, timeoutMs: 120_000 });
 
 describe('workbook profile', () => {
-  it('prints the program output, then the table sorted by calls', () => {
-    const r = cli('--sort', 'calls', 'src/content/examples/sleeper.js');
+  it('prints the program output, then the table sorted by calls', async () => {
+    const r = await cli('--sort', 'calls', 'src/content/examples/sleeper.js');
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Done: six one-second naps.');
@@ -27,16 +27,16 @@ describe('workbook profile', () => {
     expect(r.stderr).toMatch(/overhead of ~\d+ ns per event subtracted/);
   });
 
-  it('prints pyinstrument\'s tree with --sampling and leaves built-ins out with --no-builtins', () => {
-    const r = cli('--sampling', '--no-builtins', 'src/content/examples/sleeper.js');
+  it('prints pyinstrument\'s tree with --sampling and leaves built-ins out with --no-builtins', async () => {
+    const r = await cli('--sampling', '--no-builtins', 'src/content/examples/sleeper.js');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Program: sleeper\.js {2}Samples: \d+$/m);
     expect(r.stdout).toMatch(/└─ 6\.\d{3} main {2}sleeper\.js:19/);
     expect(r.stdout).not.toContain('sleep\n');
   });
 
-  it('gives a sampled table samples and times, never call counts it cannot know', () => {
-    const r = cli('--sampling', '--table', '--sort', 'cumulative', 'src/content/examples/sleeper.js');
+  it('gives a sampled table samples and times, never call counts it cannot know', async () => {
+    const r = await cli('--sampling', '--table', '--sort', 'cumulative', 'src/content/examples/sleeper.js');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ {9}Samples: [\d,]+, one every 1 ms\. Duration: 6\.\d{3} s \(own times add up to 6\.\d{3} s\)$/m);
     expect(r.stdout).not.toContain('function calls');
@@ -49,11 +49,11 @@ describe('workbook profile', () => {
     expect(Number(sleepRow![2])).toBeGreaterThanOrEqual(5.99);
   });
 
-  it('writes exports chosen by the file extension', () => {
+  it('writes exports chosen by the file extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-profile-'));
     for (const ext of ['cpuprofile', 'speedscope.json', 'dot', 'folded', 'csv']) {
       const out = join(dir, `sleeper.${ext}`);
-      const r = cli('--out', out, 'src/content/examples/sleeper.js');
+      const r = await cli('--out', out, 'src/content/examples/sleeper.js');
       expect(r.status).toBe(0);
       expect(r.stderr).toContain(`Wrote ${out}`);
       const text = readFileSync(out, 'utf8');
@@ -65,19 +65,19 @@ describe('workbook profile', () => {
     }
   });
 
-  it('prints the partial profile and exits non-zero on an uncaught error', () => {
+  it('prints the partial profile and exits non-zero on an uncaught error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-profile-'));
     const file = join(dir, 'fails.js');
     writeFileSync(file, 'function work() { sleep(2) }\nfunction crash() { work(); null.boom }\ncrash();\n');
-    const r = cli(file);
+    const r = await cli(file);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/fails\.js:1\(work\)$/m);
     expect(r.stdout).toMatch(/^\s+1\s+\d\.\d{3}\s+\d\.\d{3}\s+2\.\d{3}\s+2\.\d{3} fails\.js:2\(crash\)$/m);
     expect(r.stderr).toContain('TypeError');
   });
 
-  it('rejects an unknown sort key with usage exit code 2', () => {
-    const r = cli('--sort', 'bogus', 'src/content/examples/sleeper.js');
+  it('rejects an unknown sort key with usage exit code 2', async () => {
+    const r = await cli('--sort', 'bogus', 'src/content/examples/sleeper.js');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Unknown sort key "bogus"');
   });

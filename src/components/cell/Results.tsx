@@ -76,7 +76,7 @@ export function Results(props: ResultsProps) {
   const opening = () =>
     initialView(viewIds, { chosen: props.initialTab, failed: result !== undefined && result.status !== 'ok', hasData: (id) => hasData(id, result) });
   const [selected, setSelectedState] = useState(opening);
-  const transforms = useProfileTransforms(result, previous, props.initialTransforms);
+  const transforms = useProfileTransforms(result, props.initialTransforms);
   const tabs = useRef(new Map<string, HTMLButtonElement | null>());
   const current = viewIds.includes(selected) ? selected : viewIds[0];
   const setSelected = (id: string) => {
@@ -181,7 +181,7 @@ export function Results(props: ResultsProps) {
                 view={VIEWS[id]}
                 result={TRANSFORMABLE_VIEWS.has(id) ? transforms.transformed : result}
                 bar={TRANSFORMABLE_VIEWS.has(id) && <ProfileTransformBar result={result} state={transforms} idPrefix={panelId(cellId, id)} />}
-                previous={TRANSFORMABLE_VIEWS.has(id) ? transforms.transformedPrevious : previous}
+                previous={previous}
                 live={live}
                 code={code}
                 cellId={cellId}

@@ -15,11 +15,9 @@ export interface ProfileTransforms {
   setTransforms(next: ProfileTransform[]): void;
   /** The result with its profile transformed (the result itself when nothing is applied). */
   transformed?: RunResult;
-  /** The previous run transformed alike, so a differential view compares like with like. */
-  transformedPrevious?: RunResult;
 }
 
-export function useProfileTransforms(result: RunResult | undefined, previous?: RunResult, initial: ProfileTransform[] = []): ProfileTransforms {
+export function useProfileTransforms(result: RunResult | undefined, initial: ProfileTransform[] = []): ProfileTransforms {
   // `profile` is the one the transforms' frame indices refer to.
   const [state, setState] = useState<{ profile?: Profile; transforms: ProfileTransform[] }>(() => ({ profile: result?.profile, transforms: initial }));
   let transforms = state.transforms;
@@ -34,9 +32,5 @@ export function useProfileTransforms(result: RunResult | undefined, previous?: R
     () => (result?.profile && transforms.length ? { ...result, profile: applyTransforms(result.profile, transforms) } : result),
     [result, transforms],
   );
-  const transformedPrevious = useMemo(() => {
-    if (!previous?.profile || !result?.profile || !transforms.length) return previous;
-    return { ...previous, profile: applyTransforms(previous.profile, carryTransforms(transforms, result.profile, previous.profile)) };
-  }, [previous, result, transforms]);
-  return { transforms, transformedPrevious, setTransforms: (t) => setState((s) => ({ ...s, transforms: t })), transformed };
+  return { transforms, setTransforms: (t) => setState((s) => ({ ...s, transforms: t })), transformed };
 }

@@ -6,7 +6,7 @@
  */
 import { createHighlighter, createJavaScriptRegexEngine, type Highlighter } from 'shiki';
 import type { Element, ElementContent } from 'hast';
-import { CELL_THEMES } from '../cells/code-themes';
+import { CELL_THEMES, CELL_TOKENIZE_OPTIONS } from '../cells/code-themes';
 
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -26,6 +26,7 @@ export async function highlightCode(code: string): Promise<Element> {
   const root = shiki.codeToHast(code, {
     lang: 'javascript',
     themes: CELL_THEMES,
+    ...CELL_TOKENIZE_OPTIONS,
     // Only CSS variables: the stylesheet chooses light or dark from data-theme.
     defaultColor: false,
   });

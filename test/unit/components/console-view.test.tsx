@@ -147,7 +147,12 @@ describe('TimeView', () => {
     const only = await runCode({ filename: 'a.js', code: 'sleep(0.25);' });
     const { container } = render(<TimeView result={only} code="" cellId="t" />);
     expect(container.textContent).not.toContain('previous run');
-    expect(container.textContent).toContain('250 ms');
+    expect(container.textContent).toContain('250.0 ms');
+    // One unit for the whole table: no figure in seconds or microseconds beside it.
+    const durations = Array.from(container.querySelectorAll('tbody tr'))
+      .filter((row) => row.querySelector('th')?.textContent !== 'timer resolution')
+      .map((row) => row.querySelector('td')!.textContent!);
+    for (const figure of durations) expect(figure).toMatch(/ ms$/);
   });
 
   test('names the CPU row for what was measured: thread CPU in Node, busy time where there is no CPU clock', async () => {

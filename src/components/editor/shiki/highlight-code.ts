@@ -3,12 +3,12 @@
  * makes (src/markdown/highlight.ts): CSS-variable colours for both themes, one
  * `span.line` per line, and no tabindex (the code's wrapper is the focusable element).
  */
-import { CELL_THEMES } from '../../../cells/code-themes';
+import { CELL_THEMES, CELL_TOKENIZE_OPTIONS } from '../../../cells/code-themes';
 import { loadHighlighter } from './highlighter';
 
 export async function highlightedPre(code: string): Promise<HTMLPreElement | undefined> {
   const highlighter = await loadHighlighter();
-  const html = highlighter.codeToHtml(code, { lang: 'javascript', themes: CELL_THEMES, defaultColor: false });
+  const html = highlighter.codeToHtml(code, { lang: 'javascript', themes: CELL_THEMES, defaultColor: false, ...CELL_TOKENIZE_OPTIONS });
   const template = document.createElement('template');
   template.innerHTML = html;
   const pre = template.content.querySelector('pre');

@@ -5,14 +5,15 @@
  */
 import type { Timing } from '../../../sandbox/types';
 import { cpuLabel } from '../../../sandbox/cpu-label';
-import { formatDuration, formatResolution } from './format-time';
+import { formatInScale, formatResolution, timingScale } from './format-time';
 
 export function TimeSummary({ timing }: { timing: Timing }) {
+  const scale = timingScale(timing);
   return (
     <div className="wb-console-time" aria-label="Time">
-      <span>real {formatDuration(timing.wallMs)}</span>
-      <span title={cpuLabel(timing.cpuKind).meaning}>{cpuLabel(timing.cpuKind).short} {formatDuration(timing.cpuMs)}</span>
-      <span>simulated {formatDuration(timing.simulatedMs)}</span>
+      <span>real {formatInScale(timing.wallMs, scale)}</span>
+      <span title={cpuLabel(timing.cpuKind).meaning}>{cpuLabel(timing.cpuKind).short} {formatInScale(timing.cpuMs, scale)}</span>
+      <span>simulated {formatInScale(timing.simulatedMs, scale)}</span>
       <span>timer resolution {formatResolution(timing.resolutionMs)}</span>
     </div>
   );

@@ -6,7 +6,7 @@
 import type { Timing } from '../../../sandbox/types';
 import { cpuLabel } from '../../../sandbox/cpu-label';
 import type { ViewProps } from '../types';
-import { formatDelta, formatDuration, formatResolution } from './format-time';
+import { formatDeltaInScale, formatInScale, formatResolution, timingScale, type TimeScale } from './format-time';
 
 type TimingFigure = 'wallMs' | 'cpuMs' | 'simulatedMs' | 'resolutionMs';
 
@@ -21,12 +21,13 @@ function rows(timing: Timing): Array<{ key: TimingFigure; label: string; hint: s
   ];
 }
 
-function cell(key: TimingFigure, timing: Timing): string {
-  return key === 'resolutionMs' ? formatResolution(timing[key]) : formatDuration(timing[key]);
+function cell(key: TimingFigure, timing: Timing, scale: TimeScale): string {
+  return key === 'resolutionMs' ? formatResolution(timing[key]) : formatInScale(timing[key], scale);
 }
 
 export function TimeView({ result, previous }: ViewProps) {
   const before = previous?.timing;
+  const scale = timingScale(result.timing, before);
   return (
     <div className="wb-time">
       <table className="wb-time-table">
@@ -44,10 +45,10 @@ export function TimeView({ result, previous }: ViewProps) {
           {rows(result.timing).map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.label}</th>
-              <td className="wb-num">{cell(row.key, result.timing)}</td>
-              {before && <td className="wb-num">{cell(row.key, before)}</td>}
+              <td className="wb-num">{cell(row.key, result.timing, scale)}</td>
+              {before && <td className="wb-num">{cell(row.key, before, scale)}</td>}
               {before && (
-                <td className="wb-num">{row.key === 'resolutionMs' ? '' : formatDelta(result.timing[row.key] - before[row.key])}</td>
+                <td className="wb-num">{row.key === 'resolutionMs' ? '' : formatDeltaInScale(result.timing[row.key] - before[row.key], scale)}</td>
               )}
               <td className="wb-time-hint-col">{row.hint}</td>
             </tr>

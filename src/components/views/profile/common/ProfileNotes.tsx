@@ -3,19 +3,20 @@
  * of the time was simulated, and whether the run ended early (a partial profile).
  */
 import type { Profile } from '../../../../sandbox/types';
-import { formatDuration } from './format';
+import { formatInScale, profileTimeScale } from './format';
 import { callPathsNote } from './processors';
 
 export function ProfileNotes({ profile }: { profile: Profile }) {
   const { meta } = profile;
   if (meta.source) return <ImportedNotes profile={profile} />;
+  const scale = profileTimeScale(profile);
   return (
     <p className="wb-prof-notes">
       <span>{meta.kind === 'sampling' ? `Sampling profiler, every ${meta.intervalMs ?? 1} ms` : 'Deterministic profiler'}</span>
       {' · '}
       <span>
-        {formatDuration(meta.wallMs)} on the instrumented clock
-        {meta.simulatedMs > 0 ? `, of which ${formatDuration(meta.simulatedMs)} simulated by sleep()` : ''}
+        {formatInScale(meta.wallMs, scale)} on the instrumented clock
+        {meta.simulatedMs > 0 ? `, of which ${formatInScale(meta.simulatedMs, scale)} simulated by sleep()` : ''}
       </span>
       {meta.partial && (
         <>
@@ -42,7 +43,7 @@ function ImportedNotes({ profile }: { profile: Profile }) {
         {meta.kind === 'sampling' ? `Sampling profile (${meta.sampleCount ?? 0} samples)` : 'Deterministic profile'} read from a {meta.source} file
       </span>
       {' · '}
-      <span>{formatDuration(meta.wallMs)} in total</span>
+      <span>{formatInScale(meta.wallMs, profileTimeScale(profile))} in total</span>
       {meta.note && (
         <>
           {' · '}

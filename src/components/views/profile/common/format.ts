@@ -4,9 +4,26 @@
  * three decimals (what the learner will see from the real cProfile), with a
  * millisecond mode for the sub-millisecond work QuickJS cells mostly do.
  */
-export { formatDuration } from '../../console/format-time';
+import type { Profile } from '../../../../sandbox/types';
+import { timeScale, type TimeScale } from '../../console/format-time';
+
+export { formatDuration, formatInScale, formatDeltaInScale, timeScale, type TimeScale } from '../../console/format-time';
 
 export type TimeUnit = 's' | 'ms';
+
+/**
+ * The unit every view of one profile writes its times in: chosen from the
+ * larger of the run's wall time and the root's total, so the notes above a view
+ * and the figures in it agree.
+ */
+export function profileTimeScale(profile: Profile): TimeScale {
+  return timeScale(Math.max(profile.root.totalMs, profile.meta.wallMs || 0));
+}
+
+/** The table's default unit: seconds as cProfile prints them, milliseconds for runs under a second. */
+export function defaultTableUnit(profile: Profile): TimeUnit {
+  return profileTimeScale(profile).unit === 's' ? 's' : 'ms';
+}
 
 /** pstats prints `%8.3f` seconds; in ms mode three significant decimals. Blank for undefined. */
 export function formatTableTime(ms: number | undefined, unit: TimeUnit): string {

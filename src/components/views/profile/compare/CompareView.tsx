@@ -7,16 +7,15 @@
 import { useMemo, useState } from 'react';
 import type { ViewProps } from '../../types';
 import { diffProfiles, type DiffRow } from '../common/processors';
-import { formatCount, formatDuration, formatRatio } from '../common/format';
+import { formatCount, formatDeltaInScale, formatInScale, formatRatio, timeScale, type TimeScale } from '../common/format';
 import { ExportBar } from '../exports/ExportBar';
 import { frameLocation } from '../../../../sandbox/profile/model';
 import { DiffFlame } from './DiffFlame';
 
 const TOP = 25;
 
-function signed(ms: number): string {
-  if (Math.abs(ms) < 1e-6) return '±0';
-  return `${ms > 0 ? '+' : '−'}${formatDuration(Math.abs(ms))}`;
+function signed(ms: number, scale: TimeScale): string {
+  return Math.abs(ms) < 1e-6 ? '±0' : formatDeltaInScale(ms, scale);
 }
 function signedCount(n: number): string {
   return n === 0 ? '±0' : `${n > 0 ? '+' : '−'}${formatCount(Math.abs(n))}`;
@@ -44,14 +43,16 @@ export function CompareView({ result, previous, cellId }: ViewProps) {
     );
   }
   const rows = showAll ? diff.rows : diff.rows.slice(0, TOP);
+  // Both runs in one unit, chosen from the longer one.
+  const scale = timeScale(Math.max(diff.summary.beforeMs, diff.summary.afterMs));
   return (
     <div className="wb-prof wb-prof-compare">
       <p className="wb-compare-summary" data-testid="compare-summary" data-trend={(diff.summary.speedup ?? 1) >= 1 ? 'faster' : 'slower'}>
-        <strong>{diff.headline}</strong> ({formatDuration(diff.summary.beforeMs)} → {formatDuration(diff.summary.afterMs)})
+        <strong>{diff.headline}</strong> ({formatInScale(diff.summary.beforeMs, scale)} → {formatInScale(diff.summary.afterMs, scale)})
       </p>
       <div className="wb-stats-scroll">
         <table className="wb-compare-table">
-          <caption className="wb-visually-hidden">Change per function from the previous run to this one, biggest change in time first</caption>
+          <caption className="wb-visually-hidden">Change per function from the previous run to this one, biggest change in time first; times in {scale.name}</caption>
           <thead>
             <tr>
               <th scope="col">function</th>
@@ -75,8 +76,8 @@ export function CompareView({ result, previous, cellId }: ViewProps) {
                     {row.before ? formatCount(row.before.calls) : '—'} → {row.after ? formatCount(row.after.calls) : '—'}
                   </td>
                   <td className="wb-num">{signedCount(row.deltaCalls)}</td>
-                  <td className="wb-num">{signed(row.deltaSelfMs)}</td>
-                  <td className="wb-num">{signed(row.deltaTotalMs)}</td>
+                  <td className="wb-num">{signed(row.deltaSelfMs, scale)}</td>
+                  <td className="wb-num">{signed(row.deltaTotalMs, scale)}</td>
                   <td className="wb-num wb-compare-speedup">
                     {t === 'new' ? 'new' : t === 'gone' ? 'gone' : row.speedup === undefined ? '—' : row.speedup >= 1 ? `${formatRatio(row.speedup)} faster` : `${formatRatio(1 / row.speedup)} slower`}
                   </td>
@@ -91,7 +92,7 @@ export function CompareView({ result, previous, cellId }: ViewProps) {
           {showAll ? `Show the top ${TOP} only` : `Show all ${diff.rows.length}`}
         </button>
       )}
-      <DiffFlame before={before} after={profile} />
+      <DiffFlame before={before} after={profile} scale={scale} />
       <ExportBar profile={profile} cellId={cellId} />
     </div>
   );

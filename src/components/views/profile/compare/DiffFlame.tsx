@@ -10,21 +10,21 @@ import type { Profile } from '../../../../sandbox/types';
 import { layoutPartition, type PartitionCell } from '../../../../sandbox/profile/layout/partition';
 import { parentId, ROOT_ID } from '../../../../sandbox/profile/layout/node-path';
 import { boxChanges, type BoxChange } from '../common/processors';
-import { formatDuration } from '../common/format';
+import { formatInScale, type TimeScale } from '../common/format';
 import { shortName } from '../common/frame-text';
 import { IcicleChart } from '../icicle/IcicleChart';
 
 /** Boxes narrower than this share of the zoom root are not drawn (under a pixel). */
 const MIN_WIDTH = 0.0008;
 
-function words(change: BoxChange): string {
-  if (change.direction === 'new') return `new in this run (${formatDuration(change.afterMs)})`;
-  const times = `${formatDuration(change.beforeMs)} → ${formatDuration(change.afterMs)}`;
+function words(change: BoxChange, scale: TimeScale): string {
+  if (change.direction === 'new') return `new in this run (${formatInScale(change.afterMs, scale)})`;
+  const times = `${formatInScale(change.beforeMs, scale)} → ${formatInScale(change.afterMs, scale)}`;
   if (change.direction === 'same') return `about the same (${times})`;
   return `${change.direction} (${times})`;
 }
 
-export function DiffFlame({ before, after }: { before: Profile; after: Profile }) {
+export function DiffFlame({ before, after, scale }: { before: Profile; after: Profile; scale: TimeScale }) {
   const [rootId, setRootId] = useState(ROOT_ID);
   const [focusKey, setFocusKey] = useState<string | undefined>();
   const [hover, setHover] = useState<PartitionCell | undefined>();
@@ -50,12 +50,12 @@ export function DiffFlame({ before, after }: { before: Profile; after: Profile }
         onZoomOut={() => setRootId(rootId === ROOT_ID ? ROOT_ID : parentId(rootId))}
         changeOf={(cell) => {
           const change = changes.get(cell.key);
-          return change && { direction: change.direction, strength: change.strength, words: words(change) };
+          return change && { direction: change.direction, strength: change.strength, words: words(change, scale) };
         }}
       />
       <p className="wb-prof-hover" aria-live="polite">
         {hover && hovered
-          ? `${shortName(after.frames[hover.frame])}${hover.kind === 'self' ? ' [self]' : ''}: ${words(hovered)}`
+          ? `${shortName(after.frames[hover.frame])}${hover.kind === 'self' ? ' [self]' : ''}: ${words(hovered, scale)}`
           : 'Point at a box (or focus it with the arrow keys) for its time in both runs.'}
       </p>
     </section>

@@ -1,7 +1,7 @@
 /** SnakeViz's info panel: the box under the pointer (or keyboard focus), in words. */
 import type { Profile } from '../../../../sandbox/types';
 import type { PartitionCell } from '../../../../sandbox/profile/layout/partition';
-import { formatDuration, formatPercent, formatCount } from '../common/format';
+import { formatInScale, formatPercent, formatCount, profileTimeScale } from '../common/format';
 import { location, shortName } from '../common/frame-text';
 
 export function HoverDetails({ cell, profile, zoomTotalMs }: { cell?: PartitionCell; profile: Profile; zoomTotalMs: number }) {
@@ -10,6 +10,8 @@ export function HoverDetails({ cell, profile, zoomTotalMs }: { cell?: PartitionC
   }
   const frame = profile.frames[cell.frame];
   const total = profile.root.totalMs || 1;
+  // The run's unit, so that moving from box to box never switches between ms and s.
+  const scale = profileTimeScale(profile);
   return (
     <dl className="wb-prof-hover" aria-live="polite">
       <div>
@@ -23,14 +25,14 @@ export function HoverDetails({ cell, profile, zoomTotalMs }: { cell?: PartitionC
       <div>
         <dt>{cell.kind === 'self' ? 'Own time' : 'Cumulative'}</dt>
         <dd>
-          {formatDuration(cell.totalMs)} · {formatPercent(cell.totalMs / total)} of the run
+          {formatInScale(cell.totalMs, scale)} · {formatPercent(cell.totalMs / total)} of the run
           {zoomTotalMs !== total ? ` · ${formatPercent(cell.totalMs / (zoomTotalMs || 1))} of the view` : ''}
         </dd>
       </div>
       {cell.kind === 'call' && (
         <div>
           <dt>Own time</dt>
-          <dd>{formatDuration(cell.selfMs)}</dd>
+          <dd>{formatInScale(cell.selfMs, scale)}</dd>
         </div>
       )}
       <div>

@@ -8,7 +8,7 @@ import { requestSource } from '../../source-link';
 import { Fragment, useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Profile } from '../../../../sandbox/types';
 import { callersAndCallees, samplingSummary, statsRows, statsSummary, type SortKey, type StatsRow } from '../common/processors';
-import { formatCount, formatTableTime, type TimeUnit } from '../common/format';
+import { defaultTableUnit, formatCount, formatTableTime, type TimeUnit } from '../common/format';
 import { locatedName, shortName } from '../common/frame-text';
 import { PartnersPanel } from './PartnersPanel';
 
@@ -72,7 +72,7 @@ export function StatsTable(props: StatsTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; reverse: boolean }>({ key: props.defaultSort ?? 'tottime', reverse: false });
   const [filter, setFilter] = useState('');
   const [showAll, setShowAll] = useState(false);
-  const [unit, setUnit] = useState<TimeUnit>('s');
+  const [unit, setUnit] = useState<TimeUnit>(() => defaultTableUnit(profile));
   const [openFrame, setOpenFrame] = useState<number | undefined>();
   const query = useDeferredValue(filter.trim().toLowerCase());
 

@@ -20,7 +20,7 @@ import {
 import { functionHue } from '../../../../sandbox/profile/layout/colour';
 import { ProfileNotes } from '../common/ProfileNotes';
 import { ExportBar } from '../exports/ExportBar';
-import { formatDuration } from '../common/format';
+import { formatInScale, timeScale, type TimeScale } from '../common/format';
 import { shortName } from '../common/frame-text';
 import { BLOCK_KEYS, moveFrom } from './block-keys';
 
@@ -47,6 +47,12 @@ export function TimelineView({ result, cellId }: ViewProps) {
   const active = layout.blocks.find((b) => b.span === activeSpan) ?? layout.blocks[0];
   const ticks = useMemo(() => timelineTicks(layout.window), [layout.window]);
   const width = layout.window.end - layout.window.start;
+  // One unit for the axis, the window and the calls, chosen from what the window shows.
+  // Ticks get the decimals their step needs; the window and the calls a thousandth of the window.
+  const farthest = Math.max(Math.abs(layout.window.start), Math.abs(layout.window.end));
+  const axisScale = useMemo(() => timeScale(farthest, ticks.length > 1 ? ticks[1] - ticks[0] : undefined), [farthest, ticks]);
+  const scale = useMemo(() => timeScale(farthest, width / 1000), [farthest, width]);
+  const t = (ms: number) => formatInScale(ms, scale);
   const x = (ms: number) => ((ms - layout.window.start) / width) * 100;
 
   const zoom = (factor: number, focus?: number) => setWindow((w) => zoomWindow(w, extent, factor, focus));
@@ -107,7 +113,7 @@ export function TimelineView({ result, cellId }: ViewProps) {
           Whole run
         </button>
         <span className="wb-prof-window" role="status">
-          {formatDuration(layout.window.start)} – {formatDuration(layout.window.end)}
+          {t(layout.window.start)} – {t(layout.window.end)}
         </span>
       </div>
       <div
@@ -122,7 +128,7 @@ export function TimelineView({ result, cellId }: ViewProps) {
         <div className="wb-timeline-axis" aria-hidden="true">
           {ticks.map((tick) => (
             <span key={tick} style={{ left: `${x(tick)}%` }} data-edge={tickEdge(x(tick))}>
-              {formatDuration(tick)}
+              {formatInScale(tick, axisScale)}
             </span>
           ))}
         </div>
@@ -138,7 +144,7 @@ export function TimelineView({ result, cellId }: ViewProps) {
                 className="wb-timeline-block"
                 role="button"
                 tabIndex={block === active ? 0 : -1}
-                aria-label={`${name}: ${formatDuration(block.start)} to ${formatDuration(block.end)}, ${formatDuration(block.end - block.start)}`}
+                aria-label={`${name}: ${t(block.start)} to ${t(block.end)}, ${t(block.end - block.start)}`}
                 data-span={block.span}
                 data-frame={block.frame}
                 data-builtin={frame?.builtin || undefined}
@@ -171,20 +177,21 @@ export function TimelineView({ result, cellId }: ViewProps) {
         {hover
           ? `${hover.frame >= 0 ? shortName(profile.frames[hover.frame]) : 'several functions'}${
               hover.count > 1 ? ` (${hover.count} calls merged)` : ''
-            }: ${formatDuration(hover.start)} → ${formatDuration(hover.end)}, ${formatDuration(hover.end - hover.start)}`
+            }: ${t(hover.start)} → ${t(hover.end)}, ${t(hover.end - hover.start)}`
           : 'Point at or Tab to a block for its start, end and duration; double-click zooms to it, Enter shows its source.'}
       </p>
       {layout.truncated && (
         <p className="wb-prof-note">The recording kept the first {profile.spans.length.toLocaleString('en-US')} calls; later calls are in the other views but not here.</p>
       )}
-      <TimelineText profile={profile} blocks={layout.blocks} />
+      <TimelineText profile={profile} blocks={layout.blocks} scale={scale} />
       <ExportBar profile={profile} cellId={cellId} />
     </div>
   );
 }
 
 /** Screen-reader alternative: the calls in order with their times (first 200). */
-function TimelineText({ profile, blocks }: { profile: ViewProps['result']['profile'] & object; blocks: TimelineBlock[] }) {
+function TimelineText({ profile, blocks, scale }: { profile: ViewProps['result']['profile'] & object; blocks: TimelineBlock[]; scale: TimeScale }) {
+  const t = (ms: number) => formatInScale(ms, scale);
   // Mounted only when opened: a closed <details> should not cost hundreds of nodes.
   const [open, setOpen] = useState(false);
   const shown = open ? blocks.slice(0, 200) : [];
@@ -195,8 +202,8 @@ function TimelineText({ profile, blocks }: { profile: ViewProps['result']['profi
         {shown.map((block) => (
           <li key={block.span} data-frame={block.frame}>
             {'  '.repeat(block.depth)}
-            {block.frame >= 0 ? shortName(profile.frames[block.frame]) : `${block.count} calls`} at {formatDuration(block.start)} for{' '}
-            {formatDuration(block.end - block.start)}
+            {block.frame >= 0 ? shortName(profile.frames[block.frame]) : `${block.count} calls`} at {t(block.start)} for{' '}
+            {t(block.end - block.start)}
           </li>
         ))}
       </ol>

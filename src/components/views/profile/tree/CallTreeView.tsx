@@ -14,7 +14,7 @@ import { shareBand } from '../../../../sandbox/profile/layout/colour';
 import { ProfileNotes } from '../common/ProfileNotes';
 import { ExportBar } from '../exports/ExportBar';
 import { copyText } from '../exports/download';
-import { formatDuration, formatPercent } from '../common/format';
+import { formatInScale, formatPercent, profileTimeScale, type TimeScale } from '../common/format';
 import { shortName } from '../common/frame-text';
 
 const ROW = 26;
@@ -39,6 +39,7 @@ export function CallTreeView({ result, cellId, recorded }: ViewProps) {
   const index = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
   const focusIndex = index.get(focusKey) ?? 0;
   const total = profile.root.totalMs || 1;
+  const scale = useMemo(() => profileTimeScale(profile), [profile]);
 
   const virtual = !recorded && rows.length > VIEWPORT_ROWS + OVERSCAN;
   const first = virtual ? Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN) : 0;
@@ -103,6 +104,7 @@ export function CallTreeView({ result, cellId, recorded }: ViewProps) {
   return (
     <div className="wb-prof wb-prof-tree">
       <ProfileNotes profile={profile} />
+      <p className="wb-prof-unit">Times in {scale.name}.</p>
       {!recorded && (
         <div className="wb-prof-controls" role="group" aria-label="Call tree controls">
           <label>
@@ -146,7 +148,7 @@ export function CallTreeView({ result, cellId, recorded }: ViewProps) {
       >
         <div
           role="tree"
-          aria-label={`Call tree of ${profile.meta.filename}`}
+          aria-label={`Call tree of ${profile.meta.filename}, times in ${scale.name}`}
           className="wb-tree"
           onKeyDown={onKeyDown}
           style={virtual ? { height: rows.length * ROW, position: 'relative' } : undefined}
@@ -157,6 +159,7 @@ export function CallTreeView({ result, cellId, recorded }: ViewProps) {
               row={row}
               profile={profile}
               total={total}
+              scale={scale}
               focused={first + offset === focusIndex}
               top={virtual ? (first + offset) * ROW : undefined}
               onToggle={(event) => {
@@ -178,6 +181,7 @@ function TreeRowView(props: {
   row: TreeRow;
   profile: NonNullable<ViewProps['result']['profile']>;
   total: number;
+  scale: TimeScale;
   focused: boolean;
   top?: number;
   onToggle(event: MouseEvent<HTMLDivElement>): void;
@@ -209,12 +213,12 @@ function TreeRowView(props: {
         {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
       </span>
       <span className="wb-tree-time" title="total time">
-        {formatDuration(row.totalMs)}
+        {formatInScale(row.totalMs, props.scale)}
       </span>
       <span className="wb-tree-name">{label}</span>
       {row.kind === 'frame' && row.expandable && (
         <span className="wb-tree-self" title="own time">
-          own {formatDuration(row.selfMs)}
+          own {formatInScale(row.selfMs, props.scale)}
         </span>
       )}
       <span className="wb-tree-where">{frame && row.kind === 'frame' ? (frame.builtin ? 'built-in' : `${frame.file}:${frame.line}`) : ''}</span>

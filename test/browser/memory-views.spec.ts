@@ -47,13 +47,13 @@ test.describe('memory views on the memory eater', () => {
 
     const lines = await openTab(cell, 'memory-lines');
     await expect(lines.getByRole('columnheader')).toHaveText(['Line #', 'Mem usage', 'Peak', 'Increment', 'Occurrences', 'Line Contents']);
-    // 500,000 numbers × 8 bytes: +3.815 MiB; doubled twice: +3.815, +7.629; dropped: −15.259.
+    // 500,000 numbers × 8 bytes: +3.815 MB (binary, memory_profiler's MiB); doubled twice: +3.815, +7.629; dropped: −15.259.
     const grow = await lineRow(lines, 13);
-    expect(grow[2]).toBe('3.815 MiB');
+    expect(grow[2]).toBe('3.815 MB');
     expect(grow[3]).toBe('1');
-    expect((await lineRow(lines, 15))[2]).toBe('3.815 MiB');
-    expect((await lineRow(lines, 17))[2]).toBe('7.629 MiB');
-    expect((await lineRow(lines, 20))[2]).toBe('-15.259 MiB');
+    expect((await lineRow(lines, 15))[2]).toBe('3.815 MB');
+    expect((await lineRow(lines, 17))[2]).toBe('7.629 MB');
+    expect((await lineRow(lines, 20))[2]).toBe('-15.259 MB');
     // The line that drops the list peaked at the full list before it let go.
     const drop = await lineRow(lines, 20);
     expect(parseFloat(drop[1]) - parseFloat(drop[0])).toBeGreaterThan(15);

@@ -44,7 +44,7 @@ function fromMemory(report: MemoryReport): LineHeat[] {
   const rows = (report.lines ?? []).flatMap((t) => t.rows).filter((r) => r.incrementBytes);
   const largest = Math.max(0, ...rows.map((r) => Math.abs(r.incrementBytes!)));
   if (!largest) return [];
-  return rows.map((r) => ({ line: r.line, share: Math.abs(r.incrementBytes!) / largest, label: `memory ${r.incrementBytes! > 0 ? '+' : '−'}${(Math.abs(r.incrementBytes!) / 1048576).toFixed(3)} MiB` }));
+  return rows.map((r) => ({ line: r.line, share: Math.abs(r.incrementBytes!) / largest, label: `memory ${r.incrementBytes! > 0 ? '+' : '−'}${(Math.abs(r.incrementBytes!) / 1048576).toFixed(3)} MB` }));
 }
 
 /** The heat of each line of the cell's own file, or none when the run timed nothing. */

@@ -36,3 +36,24 @@ export function formatCountDelta(n: number): string {
   if (n === 0) return '±0';
   return (n > 0 ? '+' : '−') + formatCount(Math.abs(n));
 }
+
+/**
+ * One byte unit for a whole table (issue 16: "MiB in one view, MB in the next"):
+ * MB when its largest figure reaches a megabyte, else KB, with memory_profiler's
+ * three decimals for MB. The same binary units as formatBytes, under the same names.
+ */
+export interface ByteScale {
+  unit: 'MB' | 'KB';
+  bytesPerUnit: number;
+  decimals: number;
+}
+
+export function byteScale(largestBytes: number): ByteScale {
+  return Math.abs(largestBytes) >= MIB ? { unit: 'MB', bytesPerUnit: MIB, decimals: 3 } : { unit: 'KB', bytesPerUnit: 1024, decimals: 1 };
+}
+
+/** "3.815 MB", "-15.259 MB" (memory_profiler's sign), "412.0 KB". */
+export function formatInByteScale(bytes: number, scale: ByteScale): string {
+  if (!Number.isFinite(bytes)) return '—';
+  return `${(bytes / scale.bytesPerUnit).toFixed(scale.decimals)} ${scale.unit}`;
+}

@@ -42,11 +42,11 @@ describe('memory views on the memory eater', async () => {
     expect(headers).toEqual(['Line #', 'Mem usage', 'Peak', 'Increment', 'Occurrences', 'Line Contents']);
     const row = (line: number) => table.querySelector(`tr[data-line="${line}"]`)!;
     const cells = (line: number) => Array.from(row(line).querySelectorAll('td')).map((c) => c.textContent);
-    const mib = (text: string | null) => Number(text!.replace(' MiB', ''));
-    expect(cells(13)[2]).toBe('3.815 MiB');
+    const mib = (text: string | null) => Number(text!.replace(' MB', ''));
+    expect(cells(13)[2]).toBe('3.815 MB');
     expect(cells(13)[3]).toBe('1');
-    expect(cells(17)[2]).toBe('7.629 MiB');
-    expect(cells(20)[2]).toBe('-15.259 MiB');
+    expect(cells(17)[2]).toBe('7.629 MB');
+    expect(cells(20)[2]).toBe('-15.259 MB');
     // The peak column: never below the usage after the line; `numbers = null` peaked before it freed.
     for (const line of [13, 15, 17, 20]) expect(mib(cells(line)[1])).toBeGreaterThanOrEqual(mib(cells(line)[0]));
     expect(mib(cells(20)[1]) - mib(cells(20)[0])).toBeGreaterThan(15);

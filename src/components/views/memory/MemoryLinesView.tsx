@@ -7,17 +7,21 @@
 import type { ViewProps } from '../types';
 import type { MemoryLineTable, MemoryReport } from '../../../sandbox/memory/types';
 import { memoryReport } from './model';
-import { formatBytes, formatMiB } from './text';
+import { byteScale, formatBytes, formatInByteScale } from './text';
 import { FigureNote, OutOfMemoryNote } from './notes';
 import './memory-views.css';
 
 function LineTable({ table }: { table: MemoryLineTable }) {
   const growth = Math.max(1, ...table.rows.map((r) => Math.abs(r.incrementBytes ?? 0)));
+  // One unit for the table, from its largest figure (the chapter's binary MB, which memory_profiler calls MiB).
+  const largest = Math.max(0, ...table.rows.flatMap((r) => [r.memBytes ?? 0, r.peakBytes ?? 0, Math.abs(r.incrementBytes ?? 0)]));
+  const scale = byteScale(largest);
+  const bytes = (n: number) => formatInByteScale(n, scale);
   return (
     <div className="wb-mem-scroll" tabIndex={0} role="region" aria-label={`Memory by line of ${table.name}`}>
       <table className="wb-mem-lines">
         <caption>
-          <code>{table.name}</code> in {table.file}, called {table.calls} {table.calls === 1 ? 'time' : 'times'}
+          <code>{table.name}</code> in {table.file}, called {table.calls} {table.calls === 1 ? 'time' : 'times'}; sizes in {scale.unit}
         </caption>
         <thead>
           <tr>
@@ -43,16 +47,16 @@ function LineTable({ table }: { table: MemoryLineTable }) {
                 <th scope="row" className="wb-mem-num">
                   {row.line}
                 </th>
-                <td className="wb-mem-num">{ran ? `${formatMiB(row.memBytes!)} MiB` : ''}</td>
+                <td className="wb-mem-num">{ran ? bytes(row.memBytes!) : ''}</td>
                 <td className="wb-mem-num" data-col="peak" data-inline-peak={ran && row.peakBytes! > row.memBytes! ? '' : undefined}>
-                  {ran && row.peakBytes !== null ? `${formatMiB(row.peakBytes)} MiB` : ''}
+                  {ran && row.peakBytes !== null ? bytes(row.peakBytes) : ''}
                 </td>
                 <td
                   className="wb-mem-num wb-mem-inc"
                   data-sign={inc > 0 ? 'up' : inc < 0 ? 'down' : undefined}
                   style={ran && inc !== 0 ? { ['--wb-share' as string]: `${share.toFixed(1)}%` } : undefined}
                 >
-                  {ran ? `${formatMiB(inc)} MiB` : ''}
+                  {ran ? bytes(inc) : ''}
                 </td>
                 <td className="wb-mem-num">{row.occurrences ? row.occurrences.toLocaleString('en-US') : ''}</td>
                 <td className="wb-mem-code">

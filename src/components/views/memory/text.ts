@@ -1,5 +1,5 @@
 /** Small formatters shared by the memory and bench views. */
-export { formatBytes, formatBytesDelta, formatCount, formatCountDelta, formatMiB } from '../../../sandbox/memory/format';
+export { byteScale, formatBytes, formatBytesDelta, formatCount, formatCountDelta, formatInByteScale, formatMiB } from '../../../sandbox/memory/format';
 
 /** Seconds on the instrumented clock: "2.481 s". */
 export function formatSeconds(ms: number): string {

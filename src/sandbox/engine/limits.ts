@@ -61,12 +61,15 @@ export function cliLimitAdvice(hit: LimitHit): string {
  */
 export function limitHit(limit: keyof Limits, limits: Limits, detail = '', allowanceBytes = 0): LimitHit {
   const value = limits[limit];
-  const beside = allowanceBytes > 0 ? `the limit, plus ${mb(allowanceBytes)} for the profiler's records and instrumented code, and 16 MB for the engine itself` : 'the limit plus 16 MB for the engine itself';
+  const cap = wasmMemoryCapBytes(value + allowanceBytes);
+  const sum = allowanceBytes > 0 ? `the limit, plus ${mb(allowanceBytes)} for the profiler's records and instrumented code, and 16 MB for the engine itself` : 'the limit plus 16 MB for the engine itself';
+  // Below 16 MB the cap is the module's 32 MB floor, not the sum: say which.
+  const beside = cap > Math.ceil((value + allowanceBytes + ENGINE_HEADROOM_BYTES) / WASM_PAGE_BYTES) * WASM_PAGE_BYTES ? `the smallest the engine runs in; ${sum} would be less` : sum;
   const messages: Record<keyof Limits, string> = {
     timeoutMs: `Stopped after ${seconds(value)}: the run reached its time limit.`,
     memoryBytes:
       `Out of memory: the run needed more than its ${mb(value)} memory limit${detail}. ` +
-      `The limit caps the sandbox's whole memory at ${mb(wasmMemoryCapBytes(value + allowanceBytes))} (${beside}), ` +
+      `The limit caps the sandbox's whole memory at ${mb(cap)} (${beside}), ` +
       `which holds the live heap and the allocator's free space; no single allocation may exceed ${mb(value + allowanceBytes)}. ` +
       `Use less memory, or raise the limit.`,
     stackBytes: `Stack overflow: calls nested deeper than the ${Math.round(value / 1024)} KB stack allows${detail}. Look for recursion without a base case.`,

@@ -143,7 +143,13 @@ export const CHECK_PRELUDE = String.raw`
   }
   const format = freeze({
     ms(ms) { return ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : ms >= 10 ? ms.toFixed(0) + ' ms' : ms.toFixed(2) + ' ms'; },
-    count(n) { return Math.round(n).toLocaleString('en-US'); },
+    // QuickJS's toLocaleString ignores the locale ("200000"): group the digits by hand.
+    count(n) {
+      const digits = String(Math.abs(Math.round(n)));
+      let out = '';
+      for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+      return (n < 0 && Math.round(n) !== 0 ? '-' : '') + out;
+    },
     bytes(b) { return b >= 1048576 ? (b / 1048576).toFixed(1) + ' MB' : b >= 1024 ? (b / 1024).toFixed(1) + ' KB' : b + ' bytes'; },
     ratio(r) { return (r >= 10 ? r.toFixed(0) : r.toFixed(1)) + '×'; },
   });

@@ -192,3 +192,11 @@ describe('the check API', () => {
     expect(result.message).toBe('null');
   });
 });
+
+describe('check.format', () => {
+  it('groups a count’s digits in threes on QuickJS, whose toLocaleString ignores the locale', async () => {
+    const script = 'pass([200000, 2000000, 999, 1000, -12345, 0.4].map((n) => check.format.count(n)).join(" "));';
+    const result = await runExercise({ exercise: exercise(script), code });
+    expect(result.message).toBe('200,000 2,000,000 999 1,000 -12,345 0');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { out, run } from './run-helpers';
-import { cliLimitAdvice } from '../../../src/sandbox/engine/limits';
+import { cliLimitAdvice, limitHit } from '../../../src/sandbox/engine/limits';
+import { DEFAULT_LIMITS } from '../../../src/sandbox/types';
 
 describe('limits', () => {
   it('interrupts an infinite loop at the deadline and names the limit', async () => {
@@ -42,5 +43,17 @@ describe('limits', () => {
     await run('const a = []; for (;;) a.push(new ArrayBuffer(1 << 20));', { limits: { memoryBytes: 16 * 1024 * 1024 } });
     const r = await run('console.log(6 * 7)', { limits: { memoryBytes: 16 * 1024 * 1024 } });
     expect(out(r)).toEqual(['42']);
+  });
+});
+
+describe('the out-of-memory message', () => {
+  it('states the cap the run had: the limit plus 16 MB, or the 32 MB floor below a 16 MB limit', () => {
+    expect(limitHit('memoryBytes', { ...DEFAULT_LIMITS, memoryBytes: 32 * 1048576 }).message).toMatch(
+      /whole memory at 48 MB \(the limit plus 16 MB for the engine itself\)/,
+    );
+    const small = limitHit('memoryBytes', { ...DEFAULT_LIMITS, memoryBytes: 8 * 1048576 }).message;
+    // 8 + 16 is 24: the 32 MB is the module's floor, and the message says so instead of a wrong sum.
+    expect(small).toMatch(/whole memory at 32 MB \(the smallest the engine runs in; the limit plus 16 MB for the engine itself would be less\)/);
+    expect(small).toMatch(/more than its 8 MB memory limit/);
   });
 });

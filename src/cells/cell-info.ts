@@ -36,6 +36,8 @@ export interface CellSpec {
   builtins?: boolean;
   /** Sampling interval on the instrumented clock, ms. */
   intervalMs?: number;
+  /** Which sampler (profiler=sampling only): 'events' (default, time-accurate) or 'poll' (biased, to show the bias). */
+  sampler?: 'events' | 'poll';
   seed?: number;
   /** Function names for the line-by-line memory profile. */
   lines?: string[];
@@ -86,6 +88,7 @@ export const KNOWN_OPTIONS = [
   'profiler',
   'builtins',
   'interval',
+  'sampler',
   'seed',
   'lines',
   'record',
@@ -254,6 +257,11 @@ export function specFromOptions(options: CellOptions, where: CellLocation): Cell
     if (text === 'deterministic' || text === 'sampling' || text === 'off') return text;
     throw new Error(`"${text}" is not deterministic, sampling or off`);
   });
+  spec.sampler = read('sampler', (text) => {
+    if (text === 'events' || text === 'poll') return text;
+    throw new Error(`"${text}" is not events or poll`);
+  });
+  if (spec.sampler !== undefined && spec.profiler !== 'sampling') fail('sampler: only with profiler=sampling');
   spec.builtins = read('builtins', parseSwitch);
   spec.seed = read('seed', (text) => {
     if (!/^\d+$/.test(text)) throw new Error(`"${text}" is not a whole number`);

@@ -51,6 +51,7 @@ function profileOptions(spec: CellSpec): ProfileOptions | undefined {
   const profile: ProfileOptions = { kind: spec.profiler ?? 'deterministic' };
   if (spec.builtins !== undefined) profile.builtins = spec.builtins;
   if (spec.intervalMs !== undefined) profile.intervalMs = spec.intervalMs;
+  if (spec.sampler !== undefined) profile.sampler = spec.sampler;
   return profile;
 }
 

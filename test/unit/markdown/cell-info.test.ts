@@ -125,6 +125,8 @@ describe('parseCellInfo', () => {
     ['cell id=a memory=64', /memory: .*not a size/],
     ['cell id=a memory=2GB', /at most 1GB/],
     ['cell id=a profiler=fast', /deterministic, sampling or off/],
+    ['cell id=a profiler=sampling sampler=often', /sampler: "often" is not events or poll/],
+    ['cell id=a profiler=deterministic sampler=poll', /sampler: only with profiler=sampling/],
     ['cell id=a builtins=maybe', /not on or off/],
     ['cell id=a src=../secret.js', /inside src\/content\/examples/],
     ['cell id=a show=console,console', /twice/],
@@ -140,6 +142,12 @@ describe('parseCellInfo', () => {
     expect(caught).toBeInstanceOf(CellInfoError);
     expect((caught as Error).message).toMatch(/^profiling:12:/);
     expect((caught as Error).message).toMatch(message);
+  });
+
+  it('reads sampler= (events or poll) for the sampling profiler', () => {
+    expect(parseCellInfo('cell id=a show=tree profiler=sampling sampler=poll', where).sampler).toBe('poll');
+    expect(parseCellInfo('cell id=a show=tree profiler=sampling sampler=events', where).sampler).toBe('events');
+    expect(parseCellInfo('cell id=a show=tree profiler=sampling', where).sampler).toBeUndefined();
   });
 
   it('names the cell in errors once its id is known', () => {

@@ -34,6 +34,16 @@ describe('cellRequest', () => {
     expect(cellRequest(spec('id=a show=profile profiler=off'), { code: '' }).profile).toBeUndefined();
   });
 
+  it('follows sampler= (the biased poll sampler), only with profiler=sampling', () => {
+    expect(cellRequest(spec('id=a show=tree profiler=sampling sampler=poll'), { code: '' }).profile).toEqual({
+      kind: 'sampling',
+      sampler: 'poll',
+    });
+    expect(cellRequest(spec('id=a show=tree profiler=sampling'), { code: '' }).profile).toEqual({ kind: 'sampling' });
+    expect(() => spec('id=a show=tree sampler=poll')).toThrow(/sampler: only with profiler=sampling/);
+    expect(() => spec('id=a show=tree profiler=sampling sampler=often')).toThrow(/not events or poll/);
+  });
+
   it('asks the memory tools for the memory views', () => {
     expect(cellRequest(spec('id=a show=memory-lines,memory-timeline,heap'), { code: '' }).memory).toEqual({
       lines: true,

@@ -17,6 +17,9 @@ import { walkTree } from '../../src/sandbox/profile/model';
 import { exercisesOfFile } from '../../src/markdown/remark-exercises';
 import type { Frame, Profile, RunResult } from '../../src/sandbox/types';
 import type { LineProfile } from '../../src/sandbox/lines/types';
+import { cpuLabel } from '../../src/sandbox/cpu-label';
+import { formatTiming } from '../../src/cli/commands/run';
+import { importProfile, ImportError } from '../../src/sandbox/profile/import';
 
 // complicated.js records millions of calls: run cells on a worker thread so vitest stays responsive.
 const { file: CHAPTER, cells, cellById, resultOf } = chapterCells('profiling', runOffThread);
@@ -77,6 +80,13 @@ describe('the profiling chapter', () => {
       'snakeviz out.pstats',
       'pyinstrument complicated.py',
       'kernprof -l -v word_report.py',
+      'python -m line_profiler word_report.py.lprof',
+      'with cProfile.Profile() as profiler:',
+      "stats.sort_stats('tottime').print_stats(10)",
+      "stats.print_callers('sleep')",
+      "stats.print_callees('main')",
+      'node --cpu-prof prog.js',
+      'node --heap-prof prog.js',
     ]) {
       expect(prose).toContain(command);
     }
@@ -259,8 +269,9 @@ describe('the hot-function exercise', () => {
 
   // The check goes by the learner's own run, so the answer must not depend on the run or the
   // profiler: the hottest function leads the next one by a wide margin in every run of both.
-  // Measured with two busy processes alongside: 2.5-3.4x (deterministic), 2.6-3.2x (sampling).
-  // The bound, 1.5x, sits far below that spread, and the ranking itself is what a learner reads.
+  // randomInt runs sixteen rounds, so that it leads by far more than 2x: measured with other
+  // agents busy alongside, 4.6-8.4x (deterministic) and 5.6-8.5x (sampling). The issue asks for
+  // at least 2x on every run with both profilers; that is the bound.
   it.each(['deterministic', 'sampling'] as const)(
     'leads by a wide margin in every run under the %s profiler',
     { timeout: 300_000 },
@@ -280,9 +291,173 @@ describe('the hot-function exercise', () => {
         expect(named(profile.frames[rows[0].frame], name), `run ${run}: ${profile.frames[rows[0].frame].name} leads`).toBe(true);
         const margin = rows[0].selfMs / rows[1].selfMs;
         margins.push(`${margin.toFixed(2)}x over ${profile.frames[rows[1].frame].name}`);
-        expect(margin, `run ${run}`).toBeGreaterThan(1.5);
+        expect(margin, `run ${run}`).toBeGreaterThanOrEqual(2);
       }
       console.log(`[hot-function, ${profiler}] ${name} leads by ${margins.join(', ')}`);
     },
   );
+});
+
+/** The console text of a cell's run. */
+async function consoleOf(id: string): Promise<string> {
+  return (await resultOf(id)).console.map((entry) => entry.text).join('\n');
+}
+
+/** Samples of one learner function (by name) over the whole tree: self samples where it is innermost. */
+function selfSamples(profile: Profile, name: string): number {
+  const frame = profile.frames.findIndex((candidate) => candidate.name === name && !candidate.builtin);
+  if (frame < 0) return 0;
+  let samples = 0;
+  walkTree(profile.root, (node) => {
+    if (node.frame !== frame) return;
+    const inChildren = node.children.reduce((sum, child) => sum + (child.samples ?? 0), 0);
+    samples += (node.samples ?? 0) - inChildren;
+  });
+  return samples;
+}
+
+describe('what the prose says about wall time and CPU time', () => {
+  it('quotes the Time tab\'s words for busy time, and the CLI line with cpu and simulated', async () => {
+    expect(prose).toContain(`"${cpuLabel('busy').meaning}"`);
+    expect(cpuLabel('thread').short.toLowerCase()).toBe('cpu');
+    expect(prose).toContain('`cpu (process)`');
+    expect(cpuLabel('process').short.toLowerCase()).toBe('cpu (process)');
+    const result = await resultOf('waiting-and-working');
+    // Node on Linux (this test machine) reads the thread's processor time.
+    expect(result.timing.cpuKind).toBe('thread');
+    expect(formatTiming(result)).toMatch(/^real \d+\.\d{3}s {2}cpu \d+\.\d{3}s {2}simulated 2\.000s/);
+    expect(prose).toContain('npx workbook run --timing src/content/examples/waiting-and-working.js');
+    expect(prose).toContain('`simulated 2.000s`');
+    // "real is at least cpu plus simulated", give or take the thread CPU clock's steps: the kernel
+    // brings it up to date at ticks and context switches (a reading was once 24 ms off with both
+    // cores busy; test/unit/sandbox/clock.test.ts allows the same 100 ms).
+    expect(result.timing.wallMs + 100).toBeGreaterThanOrEqual(result.timing.cpuMs + result.timing.simulatedMs);
+  });
+
+  it('shows and reads the time command\'s lines, and names what to use instead of sleep outside the workbook', () => {
+    for (const fact of ['real    0m', 'user    0m', 'sys     0m', '`user` + `sys` is the CPU time', 'time.sleep(seconds)', 'setTimeout(resolve, ms)', 'Atomics.wait(']) {
+      expect(prose).toContain(fact);
+    }
+    expect(prose).toMatch(/`sleep\(seconds\)` is the workbook's own helper/);
+  });
+});
+
+describe('what the prose says about the two profilers (medians of repeats)', () => {
+  const ratioOf = async (id: string): Promise<number> => {
+    const text = await consoleOf(id);
+    expect(text).toMatch(/same total both ways: true/);
+    expect(text).toMatch(/median of 5 runs: with calls/);
+    const match = /the version with calls took (\d+(?:\.\d+)?) times as long/.exec(text);
+    expect(match, text).not.toBeNull();
+    return Number(match![1]);
+  };
+
+  it('times each version five times and prints medians; 200,000 calls of square in all', () => {
+    for (const fact of ['five times, the two taking turns', '**median**', '200,000 calls of `square` in all']) expect(prose).toContain(fact);
+  });
+
+  it('without a profiler the version with calls is a bit slower or about as fast; the deterministic profiler makes the ratio several times larger, the sampler nearly as much', { timeout: 300_000 }, async () => {
+    const plain = await ratioOf('two-profilers-plain');
+    const deterministic = await ratioOf('two-profilers-deterministic');
+    const sampling = await ratioOf('two-profilers-sampling');
+    console.log(`[two-profilers] ratio plain ${plain}, deterministic ${deterministic}, sampling ${sampling}`);
+    // Measured: plain 0.8-1.3, deterministic 7.8-10, sampling 8.3-9.4 (medians of 5).
+    expect(plain).toBeLessThan(2);
+    expect(deterministic).toBeGreaterThan(3 * plain);
+    expect(sampling).toBeGreaterThan(2 * plain);
+    for (const fact of ['a bit slower,\n  or about as fast', 'several times larger', 'grows nearly as much']) expect(prose).toContain(fact);
+  });
+});
+
+describe('what the prose says about the sampler, and about profilers that lie', () => {
+  it('complicated: the same path, and randomInt has the most own time in both profiles', { timeout: 300_000 }, async () => {
+    const sampled = profileOf(await resultOf('complicated-sampling'));
+    const rows = flatRows(sampled).filter((candidate) => sampled.frames[candidate.frame].name !== '<module>');
+    const hottest = [...rows].sort((a, b) => b.selfMs - a.selfMs)[0];
+    expect(sampled.frames[hottest.frame].name).toBe('randomInt');
+    expect(prose).toContain('`randomInt` has the most own\ntime in both');
+  });
+
+  it('hash-leaf: the poll sampler never sees mix and gives its time to hashAll; the usual sampler puts most samples in mix', { timeout: 300_000 }, async () => {
+    const poll = profileOf(await resultOf('hash-leaf-poll'));
+    expect(poll.meta.kind).toBe('sampling');
+    expect(cellById('hash-leaf-poll').spec.sampler).toBe('poll');
+    expect(selfSamples(poll, 'mix')).toBe(0);
+    expect(selfSamples(poll, 'hashAll')).toBeGreaterThan(10);
+    const usual = profileOf(await resultOf('hash-leaf-sampling'));
+    expect(selfSamples(usual, 'mix')).toBeGreaterThan(selfSamples(usual, 'hashAll'));
+    expect(prose).toContain("The poll sampler's tree has no `mix` in it at all.");
+  });
+
+  it('hash-leaf: timing without mix says mix takes nearly all of hashAll\'s time, in both cells', { timeout: 300_000 }, async () => {
+    for (const id of ['hash-leaf-poll', 'hash-leaf-sampling']) {
+      const text = await consoleOf(id);
+      const share = Number(/mix's share of hashAll: (\d+) %/.exec(text)?.[1]);
+      // Measured 95-97 %.
+      expect(share, text).toBeGreaterThanOrEqual(80);
+    }
+    expect(prose).toContain("takes nearly all of `hashAll`'s time");
+  });
+
+  it('confirm-by-removing: the poll sampler shows no blend in the starter, while removing it saves most of the time', { timeout: 300_000 }, async () => {
+    const exercise = exercisesOfFile(CHAPTER).find((candidate) => candidate.spec.id === 'confirm-by-removing')!;
+    const cell = cellById(exercise.spec.starterCellId);
+    const solved = buildRunRequest({ chapter: cell.spec.chapter, options: cell.spec.options, filename: cell.spec.filename, show: cell.spec.show, code: exercise.reference.code });
+    expect(solved.profile).toMatchObject({ kind: 'sampling', sampler: 'poll' });
+    const result = await runOffThread(solved);
+    const profile = profileOf(result);
+    expect(selfSamples(profile, 'blend')).toBe(0);
+    expect(selfSamples(profile, 'toGrey')).toBeGreaterThan(5);
+    const text = result.console.map((entry) => entry.text).join('\n');
+    const share = Number(/blend's share of toGrey: (\d+) %/.exec(text)?.[1]);
+    // Measured 69-95 %; the reference answer, 80, is accepted within 20 points of the printed share.
+    expect(share, text).toBeGreaterThan(60);
+    expect(exercise.reference.answer).toBe('80');
+  });
+});
+
+describe('what the prose says about flame graphs', () => {
+  it('waiting-and-working: sleep is the widest plateau, and the CPU figure is only the counting', async () => {
+    const result = await resultOf('waiting-icicle');
+    const profile = profileOf(result);
+    const sleep = row(profile, 'sleep', true);
+    expectAbout(sleep.selfMs, 2000);
+    for (const other of flatRows(profile)) if (other.frame !== sleep.frame) expect(other.selfMs).toBeLessThan(sleep.selfMs);
+    expect(result.timing.cpuMs).toBeLessThan(2000);
+    expect(prose).toContain('https://www.brendangregg.com/flamegraphs.html');
+    expect(prose).toContain('The widest plateau is `sleep`');
+  });
+});
+
+describe('what the prose says about profiling outside the sandbox', () => {
+  const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+  it('the viewer opens a .cpuprofile, but not a .heapprofile from node --heap-prof', () => {
+    const cpuprofile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 }, hitCount: 0, children: [2] },
+        { id: 2, callFrame: { functionName: 'main', scriptId: '1', url: 'file:///prog.js', lineNumber: 0, columnNumber: 0 }, hitCount: 3 },
+      ],
+      startTime: 0,
+      endTime: 3000,
+      samples: [2, 2, 2],
+      timeDeltas: [1000, 1000, 1000],
+    };
+    expect(importProfile(bytes(cpuprofile), 'prog.cpuprofile').frames.some((frame) => frame.name === 'main')).toBe(true);
+    const heapprofile = {
+      head: { callFrame: { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 }, selfSize: 0, id: 1, children: [] },
+      samples: [],
+    };
+    expect(() => importProfile(bytes(heapprofile), 'Heap.20260101.000000.1.0.001.heapprofile')).toThrow(ImportError);
+    expect(prose).toContain('The profile viewer does not read it');
+  });
+});
+
+describe('the exercises', () => {
+  it('are five, all before the Summary', () => {
+    const ids = exercisesOfFile(CHAPTER).map((exercise) => exercise.spec.id);
+    expect(ids).toEqual(['predict-the-sleeper', 'find-the-hot-function', 'confirm-by-removing', 'slowest-line', 'faster-standard-scores']);
+    const summary = prose.indexOf('## Summary');
+    for (const id of ids) expect(prose.indexOf(`::::exercise{id=${id} `)).toBeLessThan(summary);
+  });
 });

@@ -36,22 +36,40 @@ function checksum(text) {
   return sum;
 }
 
+/** The middle value of a list of timings: one slow run does not move it. */
+function median(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const COUNT = 40_000;
+const REPEATS = 5;
+
 function main() {
   // One untimed round first: a freshly started engine runs slower for a moment,
   // and that would count against whichever version went first.
-  sumOfSquaresInline(200_000);
+  sumOfSquaresInline(COUNT);
 
-  // Each version is timed, so every run can compare the two.
-  let start = performance.now();
-  const withCalls = sumOfSquaresWithCalls(200_000);
-  const withCallsMs = performance.now() - start;
+  // Each version runs 5 times, the two taking turns, and the medians are compared:
+  // a single timing can be thrown off by anything else the machine is doing.
+  const withCallsTimes = [];
+  const inlineTimes = [];
+  let withCalls = 0;
+  let inline = 0;
+  for (let round = 0; round < REPEATS; round++) {
+    let start = performance.now();
+    withCalls = sumOfSquaresWithCalls(COUNT);
+    withCallsTimes.push(performance.now() - start);
 
-  start = performance.now();
-  const inline = sumOfSquaresInline(200_000);
-  const inlineMs = performance.now() - start;
+    start = performance.now();
+    inline = sumOfSquaresInline(COUNT);
+    inlineTimes.push(performance.now() - start);
+  }
+  const withCallsMs = median(withCallsTimes);
+  const inlineMs = median(inlineTimes);
 
   console.log('same total both ways:', withCalls === inline);
-  console.log(`with calls: ${withCallsMs.toFixed(1)} ms, inline: ${inlineMs.toFixed(1)} ms`);
+  console.log(`median of ${REPEATS} runs: with calls ${withCallsMs.toFixed(1)} ms, inline ${inlineMs.toFixed(1)} ms`);
   console.log(`the version with calls took ${(withCallsMs / inlineMs).toFixed(1)} times as long`);
   console.log('checksum:', checksum('profile me'));
 }

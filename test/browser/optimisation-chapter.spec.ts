@@ -13,12 +13,26 @@ test.describe('the optimisation chapter', () => {
   test.describe.configure({ timeout: 900_000 });
 
   test('every cell runs without an error and every view it offers renders', async ({ page }) => {
-    const { ids, errors } = await runEveryCell(page, CHAPTER, 14);
+    const { ids, errors } = await runEveryCell(page, CHAPTER, 17);
 
     expect(ids).toEqual(
-      expect.arrayContaining(['measuring', 'efficient', 'efficient-timed', 'cubes', 'duplicates', 'memo', 'first-call', 'workflow']),
+      expect.arrayContaining([
+        'measuring', 'amdahl', 'predict-the-speedup-code', 'efficient', 'efficient-timed', 'cubes', 'duplicates', 'set-keys',
+        'find-duplicates-code', 'memo', 'first-call', 'workflow', 'binary-search-bins-code',
+      ]),
     );
     expect(errors).toEqual([]);
+  });
+
+  test("the amdahl cell prints Amdahl's prediction and the same measured speed-up", async ({ page }) => {
+    await page.goto(CHAPTER);
+    const cell = page.locator('wb-cell#cell-amdahl');
+    await cell.scrollIntoViewIfNeeded();
+    await runAndWait(cell);
+    await expect(cell).toHaveAttribute('data-status', 'ok');
+    const output = cell.locator('.wb-results:not([data-recorded]) .wb-results-panel[data-view="console"]');
+    await expect(output).toContainText('job: 5.00 s, of which fitModel 60 %');
+    await expect(output).toContainText('fitModel 4× faster: predicted 1.82×, measured 1.82×');
   });
 
   test('the efficient cell says the two versions agree, and its profile counts 20,001 calls of Math.sqrt', async ({ page }) => {

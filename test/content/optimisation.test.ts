@@ -105,6 +105,7 @@ describe('the optimisation chapter', () => {
     expect(headings).toEqual([
       'There is no magic method',
       'Measuring properly',
+      "Amdahl's law: how much can you gain?",
       'Efficient implementation',
       'Idiomatic constructs, measured',
       'Algorithmic complexity',
@@ -141,12 +142,22 @@ describe('the optimisation chapter', () => {
     expect(cellById('first-call').spec.src).toBe('first-call.js');
   });
 
-  it('has at least three exercises, each judged against the starter in the same run', () => {
-    expect(exercises.length).toBeGreaterThanOrEqual(3);
+  it('has at least four checked exercises, each judged against the starter in the same run', () => {
+    expect(exercises.map((exercise) => exercise.spec.id)).toEqual([
+      'predict-the-speedup',
+      'find-duplicates',
+      'memoise-tilings',
+      'faster-wrap',
+      'binary-search-bins',
+    ]);
     for (const exercise of exercises) {
       expect(exercise.spec.check, exercise.spec.id).toContain('check.starter');
-      expect(exercise.spec.timing || exercise.spec.profile, exercise.spec.id).toBe(true);
     }
+  });
+
+  it('says which helpers are the workbook\'s own, and what to use outside it', () => {
+    expect(prose).toContain('`bench`, `compare`, `growth` and `sleep` are the workbook\'s own');
+    for (const tool of ['timeit', 'pyperf', 'process.hrtime.bigint()', 'performance.now()', 'tinybench', 'mitata']) expect(prose).toContain(tool);
   });
 
   describe.each(cells.map((cell) => [cell.spec.id, cell] as const))('cell %s', (id, cell) => {
@@ -182,6 +193,66 @@ describe('what the prose says about measuring', () => {
       expect(entry.stats.repeat).toBeLessThanOrEqual(7);
       expect(entry.stats.minMs).toBeLessThanOrEqual(entry.stats.medianMs);
     }
+  });
+});
+
+describe('what the prose says about the time budget and the statistics', () => {
+  it('prints the rounds it kept, and why, when 7 rounds do not fit the budget', { timeout: 60_000 }, async () => {
+    // The Try it's 6_000_000: about 0.7 s per call here, so 7 rounds would take 5 s of a 2 s budget.
+    // A machine 2.5 times faster would still cut the rounds (2 s / 7 = 0.29 s).
+    const result = await runCode({
+      filename: 'budget.js',
+      code: 'function sumOfRoots(count) { let total = 0; for (let i = 0; i < count; i++) total += Math.sqrt(i); return total; }\nbench(() => sumOfRoots(6_000_000), { label: "big" });\n',
+    });
+    expect(result.status, result.error?.message).toBe('ok');
+    const line = printed(result);
+    expect(line).toMatch(/best of [1-6] × 1 call .*\[fewer repeats: time budget\]$/);
+    expect(prose).toContain('`[fewer repeats: time budget]`');
+    expect(prose).toContain('`best of 2 × 1 call`');
+  });
+
+  it('has compare() print the rounds it kept in its first line', { timeout: 60_000 }, async () => {
+    expect(printed(await resultOf('set-keys'))).toMatch(/^compare .* \(best of [1-7] repeats, per call\):$/m);
+    expect(prose).toContain('(`best of 2 repeats`');
+  });
+
+  it('has growth() time at most 5 rounds per size and print no count of them', { timeout: 60_000 }, async () => {
+    const result = await resultOf('duplicates');
+    for (const point of growthOf(result, 'duplicatesWithSet').points) expect(point.stats.repeat).toBeLessThanOrEqual(5);
+    const text = printed(result);
+    expect(text).toMatch(/^growth of duplicatesWithSet \(best time per call\):$/m);
+    expect(text).not.toMatch(/growth of[^\n]*repeats/);
+    expect(prose).toContain('7 for `bench()` and `compare()`, 5 for `growth()`');
+  });
+
+  it('returns the minimum, median, mean and standard deviation from bench(), as the prose lists', { timeout: 60_000 }, async () => {
+    const [entry] = benchRuns(await resultOf('measuring'));
+    expect(entry.kind).toBe('bench');
+    if (entry.kind === 'bench') {
+      for (const field of ['minMs', 'medianMs', 'meanMs', 'stdDevMs', 'timesMs'] as const) {
+        expect(entry.stats[field], field).toBeDefined();
+        expect(prose).toContain(`\`stats.${field}\``);
+      }
+      expect(entry.stats.timesMs).toHaveLength(entry.stats.repeat);
+    }
+    // The helpers print and rank by the minimum.
+    expect(printed(await resultOf('measuring'))).toMatch(/per call, best of \d+ × [\d,]+ calls? \(median /);
+  });
+});
+
+describe("what the prose says about Amdahl's law", () => {
+  it('prints the exact shares, the bound and predicted = measured speed-ups of amdahl.js', { timeout: 60_000 }, async () => {
+    const result = await resultOf('amdahl');
+    const text = printed(result);
+    expect(text).toContain('job: 5.00 s, of which fitModel 60 %');
+    expect(text).toContain('best possible speed-up, with fitModel taking no time at all: 2.50×');
+    const expected: Record<number, string> = { 2: '1.43', 4: '1.82', 10: '2.17', 100: '2.46' };
+    for (const [k, speedUp] of Object.entries(expected)) {
+      expect(text).toContain(`fitModel ${k}× faster: predicted ${speedUp}×, measured ${speedUp}×`);
+    }
+    expect(cellById('amdahl').spec).toMatchObject({ src: 'amdahl.js', show: ['console'] });
+    expect(prose).toContain('2.46×');
+    expect(prose).toContain('2.50×');
   });
 });
 
@@ -275,13 +346,24 @@ describe('what the prose says about complexity', () => {
     });
   });
 
-  it('shows a Set of whole numbers many times slower than a Set of strings on this engine', { timeout: 60_000 }, async () => {
+  it('shows a Set of whole numbers many times slower than one of random fractions or of strings', { timeout: 60_000 }, async () => {
     await holdsInMostRuns('set-keys', (result) => {
       const run = compareOf(result);
-      expect(run.fastest).toBe('strings');
-      // Measured about 50×.
+      expect(run.fastest).not.toBe('numbers');
+      // Measured 21–24× against the fastest; fractions and strings within 1.2× of each other.
       expect(relative(run, 'numbers')).toBeGreaterThan(5);
+      expect(relative(run, 'numbers') / relative(run, 'fractions')).toBeGreaterThan(4);
+      expect(relative(run, 'numbers') / relative(run, 'strings')).toBeGreaterThan(4);
     });
+  });
+
+  it('links the hash function of the quickjs-ng version that the sandbox runs', () => {
+    const readme = readFileSync(path.join('node_modules', '@jitl', 'quickjs-ng-wasmfile-release-sync', 'README.md'), 'utf8');
+    const version = /Version \[(v[\d.]+)\]/.exec(readme)?.[1];
+    expect(version).toBeDefined();
+    expect(prose).toContain(`https://github.com/quickjs-ng/quickjs/blob/${version}/quickjs.c#L`);
+    expect(prose).toContain(`version ${version!.slice(1)} runs this sandbox`);
+    expect(prose).not.toContain('quickjs-ng/quickjs/issues/205');
   });
 });
 
@@ -347,6 +429,20 @@ describe('what the prose says about strings and allocation', () => {
 });
 
 describe('what the prose says about interpreters and compilers', () => {
+  it("names V8's four tiers with current sources", () => {
+    for (const tier of ['**Ignition**', '**Sparkplug**', '**Maglev**', '**TurboFan**']) expect(prose).toContain(tier);
+    expect(prose).toContain('https://v8.dev/blog/sparkplug');
+    expect(prose).toContain('https://v8.dev/blog/maglev');
+    expect(prose).not.toContain('launching-ignition-and-turbofan');
+  });
+
+  it("has the Node.js that measured the table leave Maglev off, as the prose says", { timeout: 60_000 }, async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--v8-options'], { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 });
+    expect(prose).toContain('the V8 of Node.js 20');
+    expect(process.versions.node.split('.')[0]).toBe('20');
+    expect(stdout).toMatch(/^\s+--maglev \(.*\)\n\s+type: bool {2}default: --no-maglev$/m);
+  });
+
   const file = path.join(EXAMPLES_DIR, 'first-call.js');
   const figures = (text: string) => ({
     result: /^result: (.+)$/m.exec(text)?.[1],
@@ -382,6 +478,16 @@ describe('what the prose says about interpreters and compilers', () => {
 });
 
 describe('what the prose says about the workflow', () => {
+  it('has the binary-search exercise print the same checksum as its starter', { timeout: 60_000 }, async () => {
+    const exercise = exercises.find((candidate) => candidate.spec.id === 'binary-search-bins')!;
+    const run = (code: string) => runCode({ code, filename: exercise.spec.run.filename, setup: exercise.spec.run.setup, seed: exercise.spec.run.seed });
+    const checksum = (result: RunResult) => /^checksum: (\d+)$/m.exec(printed(result))?.[1];
+    const before = await run(exercise.spec.starter);
+    const after = await run(exercise.reference.code);
+    expect(checksum(before)).toBeDefined();
+    expect(checksum(after)).toBe(checksum(before));
+  });
+
   it('puts by far the most own time in binOf, with no built-in rows', { timeout: 60_000 }, async () => {
     const profile = (await resultOf('workflow')).profile!;
     const rows = flatRows(profile);

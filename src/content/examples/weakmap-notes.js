@@ -13,3 +13,10 @@ function annotateSamples(notes) {
 
 console.log(`Map:     +${mb(annotateSamples(new Map()))} still held after the loop`);
 console.log(`WeakMap: +${mb(annotateSamples(new WeakMap()))} still held after the loop`);
+
+// A WeakRef does not keep its target alive either. How soon deref() notices depends on the engine.
+let target = { histogram: new Float64Array(1_000) };
+const ref = new WeakRef(target);
+console.log(`WeakRef, target still held:  deref() gives ${typeof ref.deref()}`);
+target = null; // the last ordinary reference goes
+console.log(`WeakRef, right after target = null: deref() gives ${ref.deref()}`);

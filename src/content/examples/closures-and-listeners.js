@@ -27,7 +27,8 @@ start = memoryUsage().heapBytes;
 for (let i = 0; i < 20; i++) openChart(true).close();
 console.log(`20 charts closed, unsubscribed:       +${mb(memoryUsage().heapBytes - start)}, ${sensor.listeners.length} listeners`);
 
-// A closure keeps its whole scope alive, not only the variables it reads.
+// In QuickJS a closure keeps only the variables it mentions; in V8 it keeps every variable
+// that any closure made by the same call mentions.
 function summaryOf(rows, keepRows) {
   const count = rows.length;
   return keepRows ? () => `${count} rows (of ${rows.length})` : () => `${count} rows`;

@@ -4,32 +4,10 @@
  * does not do what the task asks, must be told no by the check (outcome
  * "failed", never an error).
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCS_DIR } from '../../src/markdown/find-cells';
-import { exercisesOfFile } from '../../src/markdown/remark-exercises';
-import { runExercise } from '../../src/sandbox/exercises/node';
+import { chapterShortcuts, edit } from './support/shortcuts';
 
-const exercises = exercisesOfFile(path.join(DOCS_DIR, 'memory.md'));
-
-function exercise(id: string) {
-  const found = exercises.find((candidate) => candidate.spec.id === id);
-  if (!found) throw new Error(`no exercise "${id}" in the memory chapter`);
-  return found;
-}
-
-/** `code` with `from` replaced by `to`; fails the test if `from` is not there. */
-function edit(code: string, from: string | RegExp, to: string): string {
-  const found = typeof from === 'string' ? code.includes(from) : from.test(code);
-  expect(found, `no ${String(from)} in the code`).toBe(true);
-  return code.replace(from, to);
-}
-
-async function expectFails(id: string, code: string): Promise<string> {
-  const result = await runExercise({ exercise: exercise(id).spec, code });
-  expect(result, result.message).toMatchObject({ passed: false, outcome: 'failed' });
-  return result.message;
-}
+const { exercise, expectFails } = chapterShortcuts('memory');
 
 describe('stream-the-log: the check tests the constraint, not only the output', () => {
   const starter = () => exercise('stream-the-log').spec.starter;

@@ -6,17 +6,11 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOCS_DIR, EXAMPLES_DIR } from '../../src/markdown/find-cells';
-import { exercisesOfFile } from '../../src/markdown/remark-exercises';
+import { EXAMPLES_DIR } from '../../src/markdown/find-cells';
 import { runExercise } from '../../src/sandbox/exercises/node';
+import { chapterShortcuts } from './support/shortcuts';
 
-const exercises = exercisesOfFile(path.join(DOCS_DIR, 'optimisation.md'));
-
-function exercise(id: string) {
-  const found = exercises.find((candidate) => candidate.spec.id === id);
-  if (!found) throw new Error(`no exercise "${id}" in the optimisation chapter`);
-  return found;
-}
+const { exercise, expectFails } = chapterShortcuts('optimisation');
 
 /** The starter (or the reference) with one function replaced by another version. */
 function withFunction(code: string, name: string, replacement: string): string {
@@ -25,11 +19,6 @@ function withFunction(code: string, name: string, replacement: string): string {
   return code.replace(pattern, replacement.trim() + '\n');
 }
 
-async function expectFails(id: string, code: string, answer?: string): Promise<string> {
-  const result = await runExercise({ exercise: exercise(id).spec, code, answer });
-  expect(result, result.message).toMatchObject({ passed: false, outcome: 'failed' });
-  return result.message;
-}
 
 describe('find-duplicates: counting the repeats', () => {
   const starter = () => exercise('find-duplicates').spec.starter;

@@ -39,6 +39,16 @@ describe("Astro's data store, as patched", () => {
     await first;
   });
 
+  it('a save with nothing new to write still waits for the write in flight', async () => {
+    const { store, file } = await storeIn(mkdtempSync(path.join(tmpdir(), 'wb-store-')));
+    store.set('docs', 'profiling', { padding: 'x'.repeat(500_000) });
+    const first = store.writeToDisk();
+    // The data is already being written (as when a debounced save took it): nothing is dirty.
+    await store.writeToDisk();
+    expect(readFileSync(file, 'utf8')).toContain('profiling');
+    await first;
+  });
+
   it('waitUntilSaveComplete resolves with every entry written, however the saves overlapped', async () => {
     for (let attempt = 0; attempt < 20; attempt++) {
       const { store, file } = await storeIn(mkdtempSync(path.join(tmpdir(), 'wb-store-')));

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { amdahlProblems } from './support/amdahl-output';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -241,15 +242,9 @@ describe('what the prose says about the time budget and the statistics', () => {
 });
 
 describe("what the prose says about Amdahl's law", () => {
-  it('prints the exact shares, the bound and predicted = measured speed-ups of amdahl.js', { timeout: 60_000 }, async () => {
+  it("prints the sleeps' shares, the bound and predicted = measured speed-ups of amdahl.js", { timeout: 60_000 }, async () => {
     const result = await resultOf('amdahl');
-    const text = printed(result);
-    expect(text).toContain('job: 5.00 s, of which fitModel 60 %');
-    expect(text).toContain('best possible speed-up, with fitModel taking no time at all: 2.50×');
-    const expected: Record<number, string> = { 2: '1.43', 4: '1.82', 10: '2.17', 100: '2.46' };
-    for (const [k, speedUp] of Object.entries(expected)) {
-      expect(text).toContain(`fitModel ${k}× faster: predicted ${speedUp}×, measured ${speedUp}×`);
-    }
+    expect(amdahlProblems(printed(result))).toEqual([]);
     expect(cellById('amdahl').spec).toMatchObject({ src: 'amdahl.js', show: ['console'] });
     expect(prose).toContain('2.46×');
     expect(prose).toContain('2.50×');

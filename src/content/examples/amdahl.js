@@ -1,7 +1,8 @@
 // Amdahl's law: speeding up one part of a program speeds up the whole only as
 // much as that part's share of the time allows.
-// sleep(seconds) stands in for work: the clock moves on at once, no real time
-// passes, so every share and every speed-up below is exact.
+// sleep(seconds) stands in for work: the clock moves on at once, so every share
+// and speed-up below is the sleeps' own, up to the few milliseconds of real work
+// around them (on a busy machine the last digit can move).
 
 function loadData() {
   sleep(1.0);

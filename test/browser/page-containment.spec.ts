@@ -95,7 +95,8 @@ test.describe('code from outside the build', () => {
     }, key);
     await expectUsable(page, baseline, async () => {
       await page.reload();
-      await expect(firstCell(page).locator('.wb-cell-notice[data-notice="unreadable"]')).toContainText('were not opened because');
+      // A reload with both cores busy and a heavy test beside it took over 15 s to wire the cells up.
+      await expect(firstCell(page).locator('.wb-cell-notice[data-notice="unreadable"]')).toContainText('were not opened because', { timeout: 60_000 });
     });
   });
 

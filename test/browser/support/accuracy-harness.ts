@@ -62,6 +62,10 @@ async function loadWith(page: Page, chapterUrl: string, program: AccuracyProgram
 async function runCell(page: Page, id: string): Promise<RunResult> {
   const cell = page.locator(`wb-cell[data-cell-id="${id}"]`);
   await cell.scrollIntoViewIfNeeded();
+  // After a reload on a busy machine the Run button is on screen before the element has restored
+  // the saved edits and wired itself up (a click then did nothing, seen in a loaded CI run):
+  // wait until it marks its code as modified, which it does once the saved edits are in.
+  await page.waitForFunction((cellId) => (document.querySelector(`wb-cell[data-cell-id="${cellId}"]`) as HTMLElement | null)?.dataset.modified === 'true', id, { timeout: 60_000 });
   // The element keeps its last run (a TypeScript-private field, readable at run time). Remember
   // the one before this run in the page, so that it is not read as this run's.
   await cell.evaluate((el) => ((window as unknown as { __wbBefore?: unknown }).__wbBefore = (el as unknown as { lastResult?: unknown }).lastResult));

@@ -21,13 +21,6 @@ export function formatResolution(ms: number): string {
   return `${Number(ms.toPrecision(3))} ms`;
 }
 
-/** Signed difference for comparisons with the previous run ("+1.20 ms", "−3.000 s"). */
-export function formatDelta(ms: number): string {
-  if (ms === 0) return '±0';
-  const sign = ms > 0 ? '+' : '−';
-  return sign + formatDuration(Math.abs(ms));
-}
-
 /**
  * One unit for a whole view (issue 16: "1000 ms" beside "1.000 s" read as two
  * different things). A view picks its scale once from its largest figure, and

@@ -7,7 +7,7 @@
 import type { Profile } from '../../../../sandbox/types';
 import { timeScale, type TimeScale } from '../../console/format-time';
 
-export { formatDuration, formatInScale, formatDeltaInScale, timeScale, type TimeScale } from '../../console/format-time';
+export { formatInScale, formatDeltaInScale, timeScale, type TimeScale } from '../../console/format-time';
 
 export type TimeUnit = 's' | 'ms';
 

@@ -26,6 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInSandbox } from '../../src/sandbox/engine/run';
 import { profilerTool } from '../../src/sandbox/profiler/tool';
+import type { SandboxTool } from '../../src/sandbox/engine/tool';
 import type { ProfileOptions } from '../../src/sandbox/types';
 import { ACCURACY_CORPUS, measuredShare, trueShare } from '../unit/profiler/accuracy-corpus';
 
@@ -51,7 +52,7 @@ const FIB = `function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2) }\nfun
  * try/finally, one sum), with no call tree, no counts and no hooks. Run plain.
  */
 const FIB_CLOCK_FLOOR = [
-  'const now = __wb.realNow;',
+  'const now = __benchRealNow;',
   'let timed = 0;',
   'function fib(n) { const t = now(); try { return n < 2 ? n : fib(n - 1) + fib(n - 2) } finally { timed += now() - t } }',
   'function main() { return fib(25) }',
@@ -86,11 +87,17 @@ const MODES: Array<{ id: string; kind?: ProfileOptions }> = [
   { id: 'poll', kind: { kind: 'sampling', sampler: 'poll' } },
 ];
 
+/**
+ * The engine's native clock, which the recorders read (`__wb.realNow`), as a global the floor
+ * program can use: our own names are renamed for every run and hidden from the learner's code.
+ */
+const benchClockTool: SandboxTool = { id: 'bench-clock', wants: () => true, prelude: () => 'globalThis.__benchRealNow = __wb.realNow;' };
+
 async function timeInSandbox(js: string, kind?: ProfileOptions): Promise<number> {
   const code = `${js}\nconst __t0 = performance.now();\nmain();\nconsole.log('${MARK}' + (performance.now() - __t0));\n`;
   const result = await runInSandbox(
     { code, filename: 'bench.js', limits: { timeoutMs: 600_000, maxOutputLines: 100 }, ...(kind ? { profile: kind } : {}) },
-    [profilerTool],
+    [profilerTool, benchClockTool],
   );
   const line = result.console.find((c) => c.text.startsWith(MARK));
   if (result.status !== 'ok' || !line) throw new Error(`run failed (${JSON.stringify(kind ?? 'plain')}): ${result.status} ${result.error?.message ?? ''}`);

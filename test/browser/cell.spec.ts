@@ -217,9 +217,21 @@ test.describe('a live cell', () => {
       'for (let i = 0; i < 6; i++) { console.log("tick", i); const until = performance.now() + 400; while (performance.now() < until) {} }',
     );
     await cell.locator('.wb-cell-run').click();
-    await expect(await openConsole(cell)).toContainText('tick 0');
-    await expect(cell).toHaveAttribute('data-state', 'running');
-    await expect(cell.locator('.wb-results')).toHaveAttribute('aria-busy', 'true');
+    await openConsole(cell);
+    // Checked together, in the page, every 20 ms: one at a time, a loaded CI run reached the
+    // third check after the run had ended, and the results were no longer busy.
+    await page.waitForFunction(
+      () => {
+        const element = document.querySelector<HTMLElement>('wb-cell')!;
+        return (
+          element.dataset.state === 'running' &&
+          element.querySelector('.wb-results')?.getAttribute('aria-busy') === 'true' &&
+          /tick 0/.test(element.querySelector('.wb-cell-results .wb-results-panel[data-view="console"]')?.textContent ?? '')
+        );
+      },
+      undefined,
+      { polling: 20, timeout: 15_000 },
+    );
     await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
     await expect((await openConsole(cell)).locator('.wb-console-line[data-level="log"]')).toHaveCount(6);
   });

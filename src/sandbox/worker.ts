@@ -19,6 +19,8 @@ const BATCH_MS = 100;
 
 /** Set once the wasm engine has loaded: a failure before that is a load failure, not the learner's. */
 let engineLoaded = false;
+/** Runs asked for so far: a learner's first Run that came during the warm-up needs no warm-up run before it. */
+let runsAsked = 0;
 const loadFailure = (e: unknown) =>
   `The sandbox could not load its WebAssembly engine (${(e as Error)?.message ?? String(e)}). The page's text still works; reload the page to try again.`;
 
@@ -26,8 +28,9 @@ async function warm(): Promise<void> {
   try {
     await warmUpModule(DEFAULT_LIMITS.memoryBytes);
     engineLoaded = true;
-    // A first tiny run lets the wasm tier up before the learner's first click.
-    await runInSandbox({ code: 'let s = 0; for (let i = 0; i < 2e4; i++) s += i;' }, ALL_TOOLS);
+    // A first tiny run lets the wasm tier up before the learner's first click, unless the
+    // click came first: then it would only stand between the learner and their output.
+    if (runsAsked === 0) await runInSandbox({ code: 'let s = 0; for (let i = 0; i < 2e4; i++) s += i;' }, ALL_TOOLS);
     post({ type: 'ready' });
   } catch (e) {
     if (!engineLoaded) post({ type: 'fatal', message: loadFailure(e) });
@@ -37,6 +40,7 @@ async function warm(): Promise<void> {
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'warm') return warm();
+  runsAsked++;
   const { id, request } = message;
   post({ type: 'started', id });
   let batch: ConsoleEntry[] = [];

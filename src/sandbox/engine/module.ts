@@ -6,10 +6,16 @@
  *
  * A module is reused across runs with the same cap, and dropped after a run
  * that grew its memory a lot (wasm memory never shrinks) or that crashed it.
+ *
+ * The wasm is compiled once per process and every module is an instance of it:
+ * instances of one compiled module share the code the JavaScript engine has
+ * optimised, so a replacement starts warm, and each instance gets a cheaper
+ * clock import (wasm-clock.ts).
  */
 import { newQuickJSWASMModuleFromVariant, newVariant, type EmscriptenModuleLoaderOptions, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import baseVariant from '@jitl/quickjs-ng-wasmfile-release-sync';
 import { wasmMemoryCapBytes } from './limits';
+import { replaceClockImport } from './wasm-clock';
 
 const PAGE = 64 * 1024;
 /** Grown past this many bytes over its start, a module is replaced after the run. */
@@ -33,6 +39,8 @@ export interface LoadedModule {
   maximumBytes: number;
   /** Set when the module must not be used again (abort, crash). */
   broken: boolean;
+  /** The engine reads its clock through our import (wasm-clock.ts), not the glue's. */
+  clockImportReplaced: boolean;
 }
 
 const cache = new Map<number, Promise<LoadedModule>>();
@@ -46,20 +54,66 @@ const quietAssertions = {
   printErr: (text: string) => (/^Aborted\(Assertion failed/.test(text) ? undefined : console.error(text)),
 } as EmscriptenModuleLoaderOptions;
 
+type Imports = Record<string, Record<string, unknown>>;
+interface NodeBuiltins {
+  getBuiltinModule?(id: string): unknown;
+}
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+/**
+ * The engine's wasm, compiled once: from its URL in the browser (configureWasmLocation), from
+ * the package's file in Node. Undefined where neither is at hand: the glue then loads it itself.
+ */
+function compiledEngine(): Promise<WebAssembly.Module> | undefined {
+  if (compiled) return compiled;
+  const url = wasmLocation;
+  if (url) {
+    compiled = WebAssembly.compileStreaming(fetch(url)).catch(async () => WebAssembly.compile(await (await fetch(url)).arrayBuffer()));
+  } else {
+    // Node only, without a static import of node:fs that a browser bundle would trip on.
+    const node = (globalThis as { process?: NodeBuiltins }).process;
+    const fs = node?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
+    const nodeModule = node?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+    if (!fs || !nodeModule) return undefined;
+    const file = nodeModule.createRequire(import.meta.url).resolve('@jitl/quickjs-ng-wasmfile-release-sync/wasm');
+    compiled = WebAssembly.compile(fs.readFileSync(file));
+  }
+  compiled.catch(() => (compiled = undefined));
+  return compiled;
+}
+
 async function load(capBytes: number): Promise<LoadedModule> {
   // The module declares its own minimum (initial) memory; start there and cap at the limit.
   const maximum = pagesFor(wasmMemoryCapBytes(capBytes));
   const memory = new WebAssembly.Memory({ initial: 256, maximum });
+  const engine = compiledEngine();
+  let clockImportReplaced = false;
+  let instantiateFailed: (error: unknown) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (instantiateFailed = reject));
+  const emscriptenModule = engine
+    ? {
+        ...quietAssertions,
+        // Emscripten's hook for instantiating the wasm ourselves: the glue waits for receive().
+        instantiateWasm(imports: Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+          clockImportReplaced = replaceClockImport(imports, memory);
+          engine
+            .then(async (module) => receive(await WebAssembly.instantiate(module, imports as WebAssembly.Imports), module))
+            .catch(instantiateFailed);
+          return {};
+        },
+      }
+    : quietAssertions;
   const variant = newVariant(baseVariant, {
     wasmMemory: memory,
     ...(wasmLocation ? { wasmLocation } : {}),
     // Disposing a runtime after out-of-memory can trip an assertion in QuickJS
     // (quickjs-emscripten#257); the run already reported it and the module is
     // replaced, so keep that one message out of the learner's console.
-    emscriptenModule: quietAssertions,
+    emscriptenModule: emscriptenModule as EmscriptenModuleLoaderOptions,
   });
-  const module = await newQuickJSWASMModuleFromVariant(variant);
-  return { module, memory, initialBytes: memory.buffer.byteLength, capBytes, maximumBytes: maximum * PAGE, broken: false };
+  const module = await Promise.race([newQuickJSWASMModuleFromVariant(variant), failure]);
+  return { module, memory, initialBytes: memory.buffer.byteLength, capBytes, maximumBytes: maximum * PAGE, broken: false, clockImportReplaced };
 }
 
 export function getModule(memoryLimitBytes: number): Promise<LoadedModule> {

@@ -89,9 +89,11 @@ export function enterCode(id: number, sampling = false): string {
   const { depthVar: d, current: c } = HOOKS;
   // The event sampler: the time since the last event was the caller's, so samples that
   // fell due go to it before the callee becomes current.
-  if (sampling) return `var ${d}=${c}.f${id}??${HOOKS.miss}(${id});${d}.calls++;if(${HOOKS.now}()>=${HOOKS.due})${HOOKS.tick}();${c}=${d};`;
+  // `||`, not `??`: a node is an object, so a falsy read is a missing one, and QuickJS tests
+  // truthiness in one bytecode where `??` takes two.
+  if (sampling) return `var ${d}=${c}.f${id}||${HOOKS.miss}(${id});${d}.calls++;if(${HOOKS.now}()>=${HOOKS.due})${HOOKS.tick}();${c}=${d};`;
   return (
-    `var ${d}=${c}.f${id}??${HOOKS.miss}(${id});` +
+    `var ${d}=${c}.f${id}||${HOOKS.miss}(${id});` +
     `${d}.calls++;${d}.start=${HOOKS.now}();${c}=${d};`
   );
 }

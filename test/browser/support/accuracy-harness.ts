@@ -16,8 +16,7 @@ import { profiledShare, profiledSource, truthSource, type AccuracyProgram, type 
 
 export const ACCURACY_CHAPTER = '/profiling/';
 /** The chapter's three runs of one program: plainly, deterministic, sampling. */
-const CELLS = { truth: 'two-profilers-plain', deterministic: 'two-profilers-deterministic', sampling: 'two-profilers-sampling' } as const;
-type Cell = keyof typeof CELLS;
+export const TWO_PROFILER_CELLS = { truth: 'two-profilers-plain', deterministic: 'two-profilers-deterministic', sampling: 'two-profilers-sampling' } as const;
 
 export interface BrowserShares {
   truth: number;
@@ -38,28 +37,41 @@ function pairShares(result: RunResult): number[] {
 /** Plain runs in the page whose pairs make the truth: one run's nine pairs moved by 0.2 between page loads. */
 const TRUTH_RUNS = 3;
 
-/** Puts the program in the three cells as saved edits, then reloads so the cells restore them. */
-async function loadWith(page: Page, chapterUrl: string, program: AccuracyProgram): Promise<void> {
+/**
+ * Puts each code into its cell (by cell id) as saved edits, exactly as a learner's earlier
+ * visit would have left them, then reloads so the cells restore them.
+ */
+export async function loadCellsWith(page: Page, chapterUrl: string, codes: Record<string, string>): Promise<void> {
   await page.goto(chapterUrl);
-  const codes: Record<Cell, string> = { truth: truthSource(program), deterministic: profiledSource(program), sampling: profiledSource(program) };
-  const originals = await page.evaluate((ids) => {
+  const ids = Object.keys(codes);
+  const originals = await page.evaluate((cellIds) => {
     const out: Record<string, { chapter: string; code: string }> = {};
-    for (const id of ids) {
+    for (const id of cellIds) {
       const cell = document.querySelector<HTMLElement>(`wb-cell[data-cell-id="${id}"]`)!;
       const source = JSON.parse(cell.querySelector('[data-cell-source]')!.textContent!) as { code: string };
       out[id] = { chapter: cell.dataset.chapter ?? location.pathname, code: source.code };
     }
     return out;
-  }, Object.values(CELLS));
-  const entries = (Object.keys(CELLS) as Cell[]).map((cell) => {
-    const { chapter, code } = originals[CELLS[cell]];
-    return [editKey(chapter, CELLS[cell]), JSON.stringify({ v: EDIT_STORE_VERSION, code: codes[cell], base: fingerprint(code), savedAt: Date.now() })];
+  }, ids);
+  const entries = ids.map((id) => {
+    const { chapter, code } = originals[id];
+    return [editKey(chapter, id), JSON.stringify({ v: EDIT_STORE_VERSION, code: codes[id], base: fingerprint(code), savedAt: Date.now() })];
   });
   await page.evaluate((pairs) => pairs.forEach(([key, value]) => localStorage.setItem(key, value)), entries);
   await page.reload();
 }
 
-async function runCell(page: Page, id: string): Promise<RunResult> {
+/** Puts the program in the three cells as saved edits, then reloads so the cells restore them. */
+async function loadWith(page: Page, chapterUrl: string, program: AccuracyProgram): Promise<void> {
+  await loadCellsWith(page, chapterUrl, {
+    [TWO_PROFILER_CELLS.truth]: truthSource(program),
+    [TWO_PROFILER_CELLS.deterministic]: profiledSource(program),
+    [TWO_PROFILER_CELLS.sampling]: profiledSource(program),
+  });
+}
+
+/** Runs a cell whose saved edits were restored (loadCellsWith) and returns its result, which must be ok. */
+export async function runCell(page: Page, id: string): Promise<RunResult> {
   const cell = page.locator(`wb-cell[data-cell-id="${id}"]`);
   await cell.scrollIntoViewIfNeeded();
   // After a reload on a busy machine the Run button is on screen before the element has restored
@@ -89,11 +101,11 @@ export async function sharesInBrowser(page: Page, chapterUrl: string, program: A
   await loadWith(page, chapterUrl, program);
   // A fresh worker's first run is slower while the wasm code tiers up (issue 19), and the
   // speed-up reaches the two halves of a pair unevenly: one untimed run first.
-  await runCell(page, CELLS.truth);
+  await runCell(page, TWO_PROFILER_CELLS.truth);
   const pairs: number[] = [];
-  for (let r = 0; r < TRUTH_RUNS; r++) pairs.push(...pairShares(await runCell(page, CELLS.truth)));
+  for (let r = 0; r < TRUTH_RUNS; r++) pairs.push(...pairShares(await runCell(page, TWO_PROFILER_CELLS.truth)));
   const truth = median(pairs);
-  const deterministicProfile = (await runCell(page, CELLS.deterministic)).profile!;
-  const sampling = profiledShare((await runCell(page, CELLS.sampling)).profile!, program.target);
+  const deterministicProfile = (await runCell(page, TWO_PROFILER_CELLS.deterministic)).profile!;
+  const sampling = profiledShare((await runCell(page, TWO_PROFILER_CELLS.sampling)).profile!, program.target);
   return { truth, deterministic: profiledShare(deterministicProfile, program.target), sampling, deterministicMeta: deterministicProfile.meta };
 }

@@ -7,6 +7,7 @@
 import { startTransition } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Results, type ResultsProps } from './Results';
+import { VIEWS } from '../views/registry';
 
 export interface ResultsHandle {
   /**
@@ -32,4 +33,12 @@ export function mountResults(container: HTMLElement, options: { keepStatic?: boo
       root.unmount();
     },
   };
+}
+
+/** Starts fetching the chunks the views of this cell will need, before the result arrives. */
+export function preloadViews(show: string[]): void {
+  for (const id of show) {
+    const component = VIEWS[id]?.component as { preload?: () => Promise<void> } | undefined;
+    component?.preload?.().catch(() => undefined);
+  }
 }

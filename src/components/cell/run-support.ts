@@ -1,13 +1,13 @@
 /**
  * Everything a Run needs besides the sandbox, loaded on the first Run (or
- * when the learner reaches for a cell): the views registry and the request
- * builder shared with the build. The cell element never imports this
- * statically, because the registry brings React with it.
+ * when the learner reaches for a cell): the request builder shared with the
+ * build, and what each view needs of a run. No React: a first Run sends its
+ * request while React and the views are still loading.
  */
 import type { RunRequest } from '../../sandbox/types';
 import { cellRequest } from '../../cells/cell-request';
 import { specFromOptions, type CellOptions } from '../../cells/cell-info';
-import { VIEWS } from '../views/registry';
+import { VIEW_PREPARE } from '../views/prepare';
 import { orderViews } from './view-order';
 
 export interface CellRunInput {
@@ -32,16 +32,8 @@ export function buildRunRequest(input: CellRunInput): RunRequest {
     // The build validated these options; if they still do not parse, run with the defaults.
     request = { ...source, filename: input.filename };
   }
-  for (const id of orderViews(input.show, (view) => view in VIEWS)) {
-    request = VIEWS[id].prepare?.(request, input.options) ?? request;
+  for (const id of orderViews(input.show, (view) => view in VIEW_PREPARE)) {
+    request = VIEW_PREPARE[id]?.(request, input.options) ?? request;
   }
   return request;
-}
-
-/** Starts fetching the chunks the views of this cell will need, before the result arrives. */
-export function preloadViews(show: string[]): void {
-  for (const id of show) {
-    const component = VIEWS[id]?.component as { preload?: () => Promise<void> } | undefined;
-    component?.preload?.().catch(() => undefined);
-  }
 }

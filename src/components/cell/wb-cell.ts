@@ -71,9 +71,10 @@ function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-// Each of these reaches React; in `astro dev` React needs its refresh preamble first.
+// These reach React; in `astro dev` React needs its refresh preamble first.
 const loadResultsModule = lazyModule(() => reactReady().then(() => import('./mount-results')));
-const loadRunSupport = lazyModule(() => reactReady().then(() => import('./run-support')));
+// React-free, so a first Run's request goes to the sandbox while React is still loading.
+const loadRunSupport = lazyModule(() => import('./run-support'));
 const loadEditorModule = lazyModule(() => reactReady().then(() => import('../editor/index')));
 
 let runPartsRequested = false;
@@ -217,7 +218,7 @@ export class WbCell extends HTMLElement {
     code.addEventListener('pointerenter', () => void loadEditorModule().catch(() => undefined), { once: true });
     const prefetchRun = () => {
       prefetchRunParts();
-      void loadRunSupport().then((support) => support.preloadViews(this.show)).catch(() => undefined);
+      this.preloadViews();
     };
     this.addEventListener('pointerenter', prefetchRun, { once: true });
     this.addEventListener('focusin', prefetchRun, { once: true });
@@ -574,6 +575,7 @@ export class WbCell extends HTMLElement {
     this.turn = turn;
     this.setRunning(true, sandboxBusy() ? 'Waiting for another cell…' : 'Running…');
     const resultsReady = this.ensureResults();
+    this.preloadViews();
     const live: RunResult['console'] = [];
     let showLive = false;
     let liveFrame = 0;
@@ -726,6 +728,13 @@ export class WbCell extends HTMLElement {
     const active = document.activeElement as HTMLElement | null;
     if (!active || !this.resultsArea.contains(active)) return undefined;
     return active.closest<HTMLElement>('[role="tab"]')?.dataset.view;
+  }
+
+  /** Fetches this cell's view chunks ahead of its result, so rendering it waits for none of them. */
+  private preloadViews(): void {
+    void loadResultsModule()
+      .then((module) => module.preloadViews(this.show))
+      .catch(() => undefined);
   }
 
   private async ensureResults(options: { keepStatic?: boolean } = {}): Promise<void> {

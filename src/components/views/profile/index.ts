@@ -4,18 +4,12 @@
  * two runs. Each is loaded on demand; `preloadProfileViews()` fetches them all
  * (build-time rendering calls it before rendering recorded results).
  */
-import type { RunRequest, RunResult } from '../../../sandbox/types';
-import type { CellOptions, ViewDescriptor, ViewRegistry } from '../types';
+import type { RunResult } from '../../../sandbox/types';
+import type { ViewDescriptor, ViewRegistry } from '../types';
 import { lazyView, type LazyView } from './lazy-view';
+import { prepareProfile } from './prepare';
 
-/** Turn the profiler on, as the cell's `profiler=` and `builtins=` options say. */
-export function prepareProfile(request: RunRequest, options: CellOptions): RunRequest {
-  request.profile ??= {
-    kind: options.profiler === 'sampling' ? 'sampling' : 'deterministic',
-    builtins: options.builtins !== 'off',
-  };
-  return request;
-}
+export { prepareProfile };
 
 export function hasProfile(result: RunResult): boolean {
   return result.profile !== undefined;

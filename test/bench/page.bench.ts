@@ -4,7 +4,7 @@
  *
  *  1. the JavaScript a chapter page loads before any interaction, gzip-compressed
  *     (target ≤ 60 KB), and what the idle warm-up fetches afterwards;
- *  2. the first Run after load, once the page is idle: click → output on screen
+ *  2. the first Run after load, once the page is idle: click → result on screen
  *     (target ≤ 150 ms);
  *  3. re-running a trivial cell (target ≤ 30 ms, median).
  *
@@ -51,22 +51,27 @@ function watchScripts(page: Page, phase: () => Phase): Script[] {
   return scripts;
 }
 
-/** Arms an in-page timer: click on the cell's Run button → a new, finished console output. */
+/**
+ * Arms an in-page timer: click on the cell's Run button → the run's result painted. The cell
+ * marks the end by going from running back to idle once its results are rendered (its first tab
+ * need not be the console: the profiling chapter's first cell opens on Time); the next frame
+ * paints them.
+ */
 async function armRunTimer(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const cell = document.querySelector('wb-cell')!;
+    const cell = document.querySelector<HTMLElement>('wb-cell')!;
     const state = window as unknown as { __benchDone?: Promise<number> };
-    const previous = cell.querySelector('.wb-results:not([data-recorded]) .wb-console')?.textContent ?? null;
     state.__benchDone = new Promise<number>((resolve) => {
       let clickedAt = 0;
+      let sawRunning = false;
       cell.querySelector('.wb-cell-run')!.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
       const observer = new MutationObserver(() => {
-        const output = cell.querySelector('.wb-results:not([data-recorded]) .wb-console[data-status="ok"]');
-        if (!clickedAt || !output || output.textContent === previous) return;
+        if (cell.dataset.state === 'running') sawRunning = true;
+        if (!clickedAt || !sawRunning || cell.dataset.state !== 'idle') return;
         observer.disconnect();
-        resolve(performance.now() - clickedAt);
+        requestAnimationFrame(() => resolve(performance.now() - clickedAt));
       });
-      observer.observe(cell, { subtree: true, childList: true, characterData: true, attributes: true });
+      observer.observe(cell, { attributes: true, attributeFilter: ['data-state'] });
     });
   });
 }

@@ -137,6 +137,8 @@ export interface MainThreadTask {
   wallMs: number;
   /** CPU time the main thread spent in it: what the page itself cost, without time the OS gave to others. */
   cpuMs: number;
+  /** The longest events inside it (script, GC, layout…), so a failure says what the time went to. */
+  inside: string;
 }
 
 /**
@@ -147,7 +149,7 @@ export interface MainThreadTask {
  */
 export async function traceMainThread(page: Page, action: () => Promise<void>): Promise<MainThreadTask[]> {
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   let buffer: Buffer;
   try {
     await action();
@@ -165,7 +167,27 @@ export async function traceMainThread(page: Page, action: () => Promise<void>): 
   if (tasks.length === 0) throw new Error('The trace holds no task of the page main thread.');
   return tasks
     .filter((event) => (event.dur ?? 0) > 50_000)
-    .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? event.dur ?? 0) / 1000) }));
+    .map((event) => ({ wallMs: toMs(event.dur), cpuMs: toMs(event.tdur ?? event.dur), inside: describeInside(event, events) }));
+}
+
+const toMs = (micros: number | undefined): number => Math.round((micros ?? 0) / 1000);
+
+/** The three longest complete events nested in `task` on its thread, by CPU time, as "name(detail) cpu/wall ms". */
+function describeInside(task: TraceEvent, events: TraceEvent[]): string {
+  const end = task.ts + (task.dur ?? 0);
+  const nested = events.filter(
+    (event) => event !== task && !/RunTask$/.test(event.name) && event.ph === 'X' && event.pid === task.pid && event.tid === task.tid && event.ts >= task.ts && event.ts + (event.dur ?? 0) <= end,
+  );
+  const cpu = (event: TraceEvent) => event.tdur ?? event.dur ?? 0;
+  return nested
+    .sort((a, b) => cpu(b) - cpu(a))
+    .slice(0, 3)
+    .map((event) => {
+      const data = event.args?.data;
+      const detail = data?.functionName || data?.url?.split('/').pop() || data?.type || '';
+      return `${event.name}${detail ? `(${detail})` : ''} ${toMs(cpu(event))}/${toMs(event.dur)}`;
+    })
+    .join('; ');
 }
 
 interface TraceEvent {
@@ -173,7 +195,8 @@ interface TraceEvent {
   name: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
 }

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chapterCells } from './support/chapter-cells';
 import { runOffThread } from './support/run-off-thread';
+import { holdsInMostTrials } from './support/most-runs';
 import { buildRunRequest } from '../../src/components/cell/run-support';
 import { flatRows, type FlatRow } from '../../src/sandbox/profile/flat';
 import { walkTree } from '../../src/sandbox/profile/model';
@@ -22,7 +23,7 @@ import { formatTiming } from '../../src/cli/commands/run';
 import { importProfile, ImportError } from '../../src/sandbox/profile/import';
 
 // complicated.js records millions of calls: run cells on a worker thread so vitest stays responsive.
-const { file: CHAPTER, cells, cellById, resultOf } = chapterCells('profiling', runOffThread);
+const { file: CHAPTER, cells, cellById, runCell, resultOf } = chapterCells('profiling', runOffThread);
 
 /** Names and figures the prose states; each is checked against a live profile below. */
 const SLEEPER = { helper: 'sleepOneSecond' };
@@ -343,8 +344,8 @@ describe('what the prose says about wall time and CPU time', () => {
 });
 
 describe('what the prose says about the two profilers (medians of repeats)', () => {
-  const ratioOf = async (id: string): Promise<number> => {
-    const text = await consoleOf(id);
+  const ratioOf = (result: RunResult): number => {
+    const text = result.console.map((entry) => entry.text).join('\n');
     expect(text).toMatch(/same total both ways: true/);
     expect(text).toMatch(/median of 5 runs: with calls/);
     const match = /the version with calls took (\d+(?:\.\d+)?) times as long/.exec(text);
@@ -357,14 +358,20 @@ describe('what the prose says about the two profilers (medians of repeats)', () 
   });
 
   it('without a profiler the version with calls is a bit slower or about as fast; the deterministic profiler makes the ratio several times larger, the sampler nearly as much', { timeout: 300_000 }, async () => {
-    const plain = await ratioOf('two-profilers-plain');
-    const deterministic = await ratioOf('two-profilers-deterministic');
-    const sampling = await ratioOf('two-profilers-sampling');
-    console.log(`[two-profilers] ratio plain ${plain}, deterministic ${deterministic}, sampling ${sampling}`);
-    // Measured: plain 0.8-1.3, deterministic 7.8-10, sampling 8.3-9.4 (medians of 5).
-    expect(plain).toBeLessThan(2);
-    expect(deterministic).toBeGreaterThan(3 * plain);
-    expect(sampling).toBeGreaterThan(2 * plain);
+    // A claim about typical runs: it must hold in three trials of at most five (each trial runs the
+    // three cells), as one run on a loaded machine can be thrown off (a loaded run read plain 2.1).
+    await holdsInMostTrials('the two-profilers cells', async (attempt) => {
+      const ratios: number[] = [];
+      for (const id of ['two-profilers-plain', 'two-profilers-deterministic', 'two-profilers-sampling']) {
+        ratios.push(await ratioOf(attempt === 0 ? await resultOf(id) : await runCell(cellById(id))));
+      }
+      const [plain, deterministic, sampling] = ratios;
+      console.log(`[two-profilers] trial ${attempt + 1}: ratio plain ${plain}, deterministic ${deterministic}, sampling ${sampling}`);
+      // Measured: plain 0.8-1.3, deterministic 7.8-10, sampling 8.3-9.4 (medians of 5).
+      expect(plain).toBeLessThan(2);
+      expect(deterministic).toBeGreaterThan(3 * plain);
+      expect(sampling).toBeGreaterThan(2 * plain);
+    });
     for (const fact of ['a bit slower,\n  or about as fast', 'several times larger', 'grows nearly as much']) expect(prose).toContain(fact);
   });
 });

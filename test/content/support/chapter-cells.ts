@@ -10,6 +10,7 @@ import { DOCS_DIR } from '../../../src/markdown/find-cells';
 import { buildRunRequest } from '../../../src/components/cell/run-support';
 import { runCode } from '../../../src/sandbox/node';
 import type { RunRequest, RunResult } from '../../../src/sandbox/types';
+import { holdsInMostTrials } from './most-runs';
 
 export interface ChapterCells {
   /** The chapter's Markdown file. */
@@ -19,6 +20,8 @@ export interface ChapterCells {
   runCell(cell: CollectedCell): Promise<RunResult>;
   /** The result of the cell with this id, run once and shared. */
   resultOf(id: string): Promise<RunResult>;
+  /** Checks a timing claim on the shared result and on fresh runs of the cell, until it holds in three of at most five. */
+  holdsInMostRuns(id: string, claim: (result: RunResult) => void): Promise<void>;
 }
 
 export function requestOf(cell: CollectedCell): RunRequest {
@@ -45,5 +48,7 @@ export function chapterCells(chapter: string, run: (request: RunRequest) => Prom
     }
     return result;
   };
-  return { file, cells, cellById, runCell, resultOf };
+  const holdsInMostRuns = (id: string, claim: (result: RunResult) => void): Promise<void> =>
+    holdsInMostTrials(`"${id}"`, async (attempt) => claim(attempt === 0 ? await resultOf(id) : await runCell(cellById(id))));
+  return { file, cells, cellById, runCell, resultOf, holdsInMostRuns };
 }

@@ -12,7 +12,8 @@
  * Writes bench-results/browser-accuracy.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { runInSandbox } from '../../src/sandbox/engine/run';
 import { profilerTool } from '../../src/sandbox/profiler/tool';
 import { ACCURACY_CORPUS, measuredShareDetail, profiledShare, profiledSource, trueShare, type AccuracyProgram } from '../unit/profiler/accuracy-corpus';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   const rows: Array<{ program: string; target: string; browser: Shares; node: Shares }> = [];
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     for (const program of ACCURACY_CORPUS) {
       const browserRuns: Shares[] = [];

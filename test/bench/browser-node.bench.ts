@@ -17,7 +17,8 @@
  * Writes bench-results/browser-node.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { runInSandbox } from '../../src/sandbox/engine/run';
 import { profilerTool } from '../../src/sandbox/profiler/tool';
 import type { ProfileOptions, RunResult } from '../../src/sandbox/types';
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   const rows: Array<{ program: string; modes: Record<string, { browserMs: number; nodeMs: number; ratio: number }> }> = [];
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     for (const program of PROGRAMS) {
       process.stdout.write(`${program.name}: `);

@@ -14,7 +14,8 @@
  * Writes bench-results/run-all.json.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { cellRequest } from '../../src/cells/cell-request';
 import { specFromOptions, type CellOptions } from '../../src/cells/cell-info';
 import type { RunRequest } from '../../src/sandbox/types';
@@ -135,10 +136,7 @@ async function main(): Promise<void> {
   const { origin, server } = await startPreview();
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const firstRuns: number[] = [];
     // A fresh context each time: nothing cached from the last load but what the HTTP cache keeps.
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -11,7 +11,7 @@
  */
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import type { CallNode, Profile, RunResult } from '../../src/sandbox/types';
 
 const RUNS = 7;
@@ -58,10 +58,7 @@ async function main() {
   const result = resultOf(large);
   const previous = resultOf(halvedEveryThird(large));
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
-  });
+  const browser = await launchChromium(['--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows']);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('crash', () => console.error('the page crashed'));
   page.on('pageerror', (error) => console.error('page error:', error.message));

@@ -2,8 +2,8 @@
  * What each result view needs of a run (the profiler on, a memory tool, line
  * timing), by view id, with no React and no view code: a first Run builds and
  * sends its request with this while React and the views are still loading.
- * The registry (registry.ts) gives each view the same function; a unit test
- * keeps the two lists equal.
+ * Each area's registry takes its views' functions from here (preparerOf), so
+ * what a view asks of a run is written once.
  */
 import type { RunRequest } from '../../sandbox/types';
 import type { CellOptions } from './types';
@@ -28,3 +28,9 @@ export const VIEW_PREPARE: Record<string, PrepareRequest | null> = {
   bench: null,
   'line-profile': prepareLines,
 };
+
+/** The function a registry descriptor gives as `prepare`: the table's, or none. */
+export function preparerOf(id: string): PrepareRequest | undefined {
+  if (!(id in VIEW_PREPARE)) throw new Error(`no entry for view "${id}" in VIEW_PREPARE`);
+  return VIEW_PREPARE[id] ?? undefined;
+}

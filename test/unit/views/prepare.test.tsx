@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /**
  * The run path builds its request from VIEW_PREPARE (React-free, so a first Run
- * is sent before React loads); the page renders with the registry. They must
- * agree on every view and what it asks of a run.
+ * is sent before React loads); the page renders with the registry, whose
+ * descriptors take their `prepare` from the table: one source for both.
  */
 import { describe, expect, it } from 'vitest';
 import { VIEW_PREPARE } from '../../../src/components/views/prepare';
@@ -17,14 +17,19 @@ describe('what each view asks of a run', () => {
     expect(Object.keys(VIEW_PREPARE).sort()).toEqual(Object.keys(VIEWS).sort());
   });
 
-  it('asks the same of a run as the registry, for every view and option set', () => {
-    for (const id of Object.keys(VIEWS)) {
-      for (const options of OPTION_SETS) {
-        const base = (): RunRequest => ({ code: 'f()', filename: 'cell.js' });
-        const fromRegistry = VIEWS[id].prepare?.(base(), options) ?? base();
-        const fromTable = VIEW_PREPARE[id]?.(base(), options) ?? base();
-        expect(fromTable, `${id} ${JSON.stringify(options)}`).toEqual(fromRegistry);
-      }
+  it("gives each registry view the table's own function (or none), not a copy", () => {
+    for (const id of Object.keys(VIEWS)) expect(VIEWS[id].prepare, id).toBe(VIEW_PREPARE[id] ?? undefined);
+  });
+
+  it('asks a run for what each kind of view reads, for every option set', () => {
+    const base = (): RunRequest => ({ code: 'f()', filename: 'cell.js' });
+    for (const options of OPTION_SETS) {
+      for (const id of ['console', 'time', 'bench']) expect(VIEW_PREPARE[id], id).toBeNull();
+      for (const id of ['profile', 'callgraph', 'icicle', 'tree', 'timeline', 'compare']) expect(VIEW_PREPARE[id]!(base(), options).profile, id).toBeDefined();
+      expect(VIEW_PREPARE['memory-lines']!(base(), options).memory?.lines).toBeTruthy();
+      expect(VIEW_PREPARE['memory-timeline']!(base(), options).memory?.timeline).toBeTruthy();
+      expect(VIEW_PREPARE.heap!(base(), options).memory?.heap).toBe(true);
+      expect(VIEW_PREPARE['line-profile']!(base(), options).lines).toBeTruthy();
     }
   });
 

@@ -6,7 +6,8 @@
 import type { RunResult } from '../../../sandbox/types';
 import type { ViewRegistry } from '../types';
 import { lazyView } from '../profile/lazy-view';
-import { lineProfile, prepareLines } from './model';
+import { lineProfile } from './model';
+import { preparerOf } from '../prepare';
 
 const component = lazyView('Time by line', () => import('./LineProfileView').then((m) => m.LineProfileView));
 
@@ -15,7 +16,7 @@ export const views: ViewRegistry = {
     id: 'line-profile',
     label: 'Time by line',
     component,
-    prepare: prepareLines,
+    prepare: preparerOf('line-profile'),
     available: (r: RunResult) => lineProfile(r) !== undefined,
   },
 };

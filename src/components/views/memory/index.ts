@@ -8,7 +8,8 @@
 import type { RunResult } from '../../../sandbox/types';
 import type { ViewDescriptor, ViewRegistry } from '../types';
 import { lazyView, type LazyView } from '../profile/lazy-view';
-import { benchReport, memoryReport, prepareMemory } from './model';
+import { benchReport, memoryReport } from './model';
+import { preparerOf } from '../prepare';
 
 const components: Record<string, LazyView> = {
   'memory-lines': lazyView('Memory by line', () => import('./MemoryLinesView').then((m) => m.MemoryLinesView)),
@@ -22,21 +23,21 @@ const descriptors: ViewDescriptor[] = [
     id: 'memory-lines',
     label: 'Memory by line',
     component: components['memory-lines'],
-    prepare: prepareMemory('lines'),
+    prepare: preparerOf('memory-lines'),
     available: (r: RunResult) => memoryReport(r)?.lines !== undefined,
   },
   {
     id: 'memory-timeline',
     label: 'Memory over time',
     component: components['memory-timeline'],
-    prepare: prepareMemory('timeline'),
+    prepare: preparerOf('memory-timeline'),
     available: (r: RunResult) => (memoryReport(r)?.timeline?.samples.length ?? 0) > 0,
   },
   {
     id: 'heap',
     label: 'Heap',
     component: components.heap,
-    prepare: prepareMemory('heap'),
+    prepare: preparerOf('heap'),
     available: (r: RunResult) => (memoryReport(r)?.heap?.snapshots.length ?? 0) > 0,
   },
   {

@@ -8,6 +8,7 @@ import type { RunResult } from '../../../sandbox/types';
 import type { ViewDescriptor, ViewRegistry } from '../types';
 import { lazyView, type LazyView } from './lazy-view';
 import { prepareProfile } from './prepare';
+import { preparerOf } from '../prepare';
 
 export { prepareProfile };
 
@@ -38,7 +39,7 @@ function descriptor(id: string): ViewDescriptor {
     id,
     label: labels[id],
     component: components[id],
-    prepare: prepareProfile,
+    prepare: preparerOf(id),
     available: hasProfile,
   };
 }

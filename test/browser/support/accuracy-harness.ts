@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { EDIT_STORE_VERSION, editKey, fingerprint } from '../../../src/components/cell/edit-store';
 import type { Profile, RunResult } from '../../../src/sandbox/types';
 import { profiledShare, profiledSource, truthSource, type AccuracyProgram, type MeasuredShare } from '../../unit/profiler/accuracy-corpus';
+import { pressRun } from './press-run';
 
 export const ACCURACY_CHAPTER = '/profiling/';
 /** The chapter's three runs of one program: plainly, deterministic, sampling. */
@@ -74,14 +75,14 @@ async function loadWith(page: Page, chapterUrl: string, program: AccuracyProgram
 export async function runCell(page: Page, id: string): Promise<RunResult> {
   const cell = page.locator(`wb-cell[data-cell-id="${id}"]`);
   await cell.scrollIntoViewIfNeeded();
-  // After a reload on a busy machine the Run button is on screen before the element has restored
-  // the saved edits and wired itself up (a click then did nothing, seen in a loaded CI run):
-  // wait until it marks its code as modified, which it does once the saved edits are in.
+  // After a reload the Run button is on screen before the element has restored the saved edits:
+  // wait until it marks its code as modified, which it does once they are in (a run before would
+  // run the chapter's code). pressRun then checks that the press started a run.
   await page.waitForFunction((cellId) => (document.querySelector(`wb-cell[data-cell-id="${cellId}"]`) as HTMLElement | null)?.dataset.modified === 'true', id, { timeout: 60_000 });
   // The element keeps its last run (a TypeScript-private field, readable at run time). Remember
   // the one before this run in the page, so that it is not read as this run's.
   await cell.evaluate((el) => ((window as unknown as { __wbBefore?: unknown }).__wbBefore = (el as unknown as { lastResult?: unknown }).lastResult));
-  await cell.locator('.wb-cell-run').click();
+  await pressRun(cell);
   await page.waitForFunction(
     (cellId) => {
       const el = document.querySelector(`wb-cell[data-cell-id="${cellId}"]`) as HTMLElement & { lastResult?: unknown };

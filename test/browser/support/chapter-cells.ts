@@ -5,6 +5,7 @@
  * view that is neither loading, failed nor empty.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './press-run';
 
 /** Views that need data from the run: after it, they must never say "nothing to show". */
 const DATA_VIEWS = new Set(['profile', 'callgraph', 'icicle', 'tree', 'timeline', 'memory-lines', 'memory-timeline', 'heap', 'bench']);
@@ -29,7 +30,7 @@ export async function runAndWait(cell: Locator): Promise<string> {
         element.addEventListener('wb-cell-ran', (event) => resolve((event as CustomEvent).detail.result.status), { once: true }),
       ),
   );
-  await cell.locator('.wb-cell-run').click();
+  await pressRun(cell);
   const status = await ran;
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 90_000 });
   return status;

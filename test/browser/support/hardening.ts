@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import LZString from 'lz-string';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './press-run';
 
 /** Every page a reader can reach: the landing page, the chapters, and the progress page once it is built. */
 export const SITE_PAGES: string[] = [
@@ -116,7 +117,7 @@ export async function sharedCodeShown(page: Page, cellId: string, code: string):
 
 /** Clicks Run and waits for the cell to be idle again. */
 export async function runAndWait(cell: Locator, timeout = 30_000): Promise<void> {
-  await cell.locator('.wb-cell-run').click();
+  await pressRun(cell);
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout });
 }
 

@@ -274,7 +274,11 @@ export interface Profile {
    * made from top-level code (and from timers/promise jobs, which also start there).
    */
   root: CallNode;
-  /** Call-order spans for the timeline, capped; see spansTruncated. */
+  /**
+   * Spans for the timeline and the ordered exports, capped (see spansTruncated), in call
+   * order: a call before the calls it made, calls in the order they were made, starts never
+   * decreasing. Readers rely on the order, not on comparing times (see profiler/span-order.ts).
+   */
   spans: Span[];
   spansTruncated: boolean;
   /** Imported from a flat format (pstats): the exact figures; see FlatStats. */

@@ -44,9 +44,15 @@ interface Matched {
   parent: number; // index into the matched list, -1 for the root
 }
 
+/** Starts never decrease: the spans are in call order already, and sorting them by time could only break ties wrongly. */
+function inCallOrder(spans: Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
+}
+
 /** Nests spans (a span of depth d sits in the last open one of depth d - 1) and finds each one's node. */
 function matchSpans(profile: Profile): Matched[] {
-  const spans = [...profile.spans].sort((a, b) => a.start - b.start || a.depth - b.depth);
+  const spans = inCallOrder(profile.spans) ? profile.spans : [...profile.spans].sort((a, b) => a.start - b.start || a.depth - b.depth);
   const rootSpan = spans[0]?.depth === 0 ? spans[0] : { frame: profile.root.frame, depth: 0, start: 0, end: profile.root.totalMs };
   const out: Matched[] = [{ span: rootSpan, node: profile.root, parent: -1 }];
   const byFrame = new Map<CallNode, Map<number, CallNode>>();

@@ -5,6 +5,7 @@
 import type { CallNode, Profile, ProfileMeta, Span } from '../types';
 import { FrameTable } from './frames';
 import { subtractOverhead, type Calibration } from './overhead';
+import { spansInCallOrder } from './span-order';
 import type { FunctionSite } from './transform';
 import { FIRST_BUILTIN } from './vm/deterministic';
 
@@ -66,16 +67,18 @@ export function buildDeterministic(raw: DeterministicRaw, ctx: BuildContext): Pr
   if (!nodes.length) root.selfMs = root.totalMs;
   subtractOverhead(root, raw.calibration, (node) => table.frames[node.frame].builtin);
 
-  const spans: Span[] = [{ frame: 0, depth: 0, start: 0, end: raw.rootMs }];
+  const exitOrder: Span[] = [];
   for (let k = 0; k + 3 < raw.spans.length; k += 4) {
-    spans.push({
+    exitOrder.push({
       frame: mapFrame(raw.spans[k]),
       depth: raw.spans[k + 1],
       start: raw.spans[k + 2] - raw.startOffsetMs,
       end: raw.spans[k + 3] - raw.startOffsetMs,
     });
   }
-  spans.sort((a, b) => a.start - b.start || a.depth - b.depth);
+  // <module> ends last, around every recorded call.
+  exitOrder.push({ frame: 0, depth: 0, start: 0, end: raw.rootMs });
+  const spans = spansInCallOrder(exitOrder);
 
   const perCallNs = raw.calibration.innerNs + raw.calibration.outerNs;
   return {

@@ -11,5 +11,6 @@ export interface RunMessage {
 export type WorkerReply =
   | { id: number; type: 'started' }
   | { id: number; type: 'console'; entry: ConsoleEntry }
-  | { id: number; type: 'done'; result: RunResult }
+  /** heldBytes: the worker's JavaScript heap and external memory (wasm memories included) after the run. */
+  | { id: number; type: 'done'; result: RunResult; heldBytes: number }
   | { id: number; type: 'failed'; message: string };

@@ -17,6 +17,15 @@ import type { RunMessage, WorkerReply } from './protocol';
 export const WATCHDOG_GRACE_MS = 2000;
 /** The worker's own JavaScript heap (the host side of a run): past it the worker is ended. */
 const WORKER_HEAP_MB = 256;
+/**
+ * A worker that holds more than this after a run is retired, and the next run gets a fresh
+ * one. A module that grew or reached its cap is dropped after its run (engine/module.ts),
+ * but its wasm memory is only freed when the worker's garbage collector gets to it: runs
+ * that each drop one (memory bombs, huge profiles) piled them up to 0.5 GB resident in
+ * this process. Ending the worker frees everything at once; a fresh one costs about half
+ * a second on the next run, and ordinary runs stay well below this.
+ */
+const RETIRE_AFTER_HELD_BYTES = 256 * 1024 * 1024;
 
 export interface GuardedHooks extends RunHooks {
   /** The worker has begun the run: the deadline and the watchdog count from here (not from loading a worker). */
@@ -38,6 +47,8 @@ const BOOT = new URL('./boot.mjs', import.meta.url).href;
 let worker: Worker | undefined;
 let current: Pending | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+/** A retired worker's end: the next worker starts after it, so two never hold memory at once. */
+let retired: Promise<unknown> = Promise.resolve();
 let nextId = 1;
 
 /** Runs a request on the watchdog's worker with the given tools (by id, in order). One run at a time. */
@@ -45,7 +56,7 @@ export function runGuarded(request: RunRequest, tools: SandboxTool[], hooks: Gua
   // Where this module is not a file (a DOM-like test environment serves it by URL), no worker
   // can be started from it: run in this thread, without the watchdog.
   if (!BOOT.startsWith('file:')) return runInSandbox(request, tools, hooks);
-  const run = queue.then(() => runOnWorker(request, tools.map((t) => t.id), hooks));
+  const run = queue.then(() => retired).then(() => runOnWorker(request, tools.map((t) => t.id), hooks));
   queue = run.catch(() => undefined);
   return run;
 }
@@ -92,15 +103,23 @@ function onReply(reply: WorkerReply): void {
   } else if (reply.type === 'console') {
     run.entries.push(reply.entry);
     run.hooks.onConsole?.(reply.entry);
-  } else if (reply.type === 'done') run.settle(reply.result);
-  else run.settle(new Error(reply.message));
+  } else if (reply.type === 'done') {
+    run.settle(reply.result);
+    if (reply.heldBytes > RETIRE_AFTER_HELD_BYTES) retired = retireWorker().catch(() => undefined);
+  } else run.settle(new Error(reply.message));
+}
+
+/** Ends the worker; the next run starts a fresh one. */
+function retireWorker(): Promise<unknown> {
+  const w = worker;
+  worker = undefined; // first: the exit that follows is then no crash (endWorker)
+  return w?.terminate() ?? Promise.resolve();
 }
 
 /** The run did not stop by itself: end the worker and report the time limit. */
 function overrun(run: Pending): void {
-  const w = worker;
-  worker = undefined;
-  void w?.terminate();
+  // Not waited for: a worker stuck in a long native operation may take a moment to end.
+  void retireWorker();
   const limits = resolveLimits(undefined);
   const hit = limitHit('timeoutMs', { ...limits, timeoutMs: run.timeoutMs });
   const wallMs = performance.now() - (run.startedAt ?? performance.now());

@@ -15,7 +15,9 @@ export function serveRuns(port: MessagePort | null): void {
     reply({ id, type: 'started' });
     try {
       const result = await runInSandbox(request, tools, { onConsole: (entry) => reply({ id, type: 'console', entry }) });
-      reply({ id, type: 'done', result });
+      // Per thread in a worker (rss aside): what this thread holds, dropped modules not yet collected included.
+      const { heapTotal, external } = process.memoryUsage();
+      reply({ id, type: 'done', result, heldBytes: heapTotal + external });
     } catch (e) {
       reply({ id, type: 'failed', message: String((e as Error)?.message ?? e).slice(0, 2000) });
     }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 import type { AxeResults } from 'axe-core';
 import { SITE_PAGES } from './support/hardening';
 
@@ -57,7 +58,7 @@ for (const path of SITE_PAGES) {
       const cell = page.locator('wb-cell').first();
       if ((await cell.count()) === 0) return;
       // And after a run: the live results area (tabs, console, views) replaces the recorded one.
-      await cell.locator('.wb-cell-run').click();
+      await pressRun(cell);
       await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
       await expect(cell).toHaveAttribute('data-status', /.+/);
       await expect(cell.locator('.wb-results[data-recorded]')).toHaveCount(0);

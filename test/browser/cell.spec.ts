@@ -5,6 +5,7 @@
  * another origin.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 import axe from 'axe-core';
 import { codeOf, replaceCode as typeCode } from './support/editing';
 import { openConsole, watchForeignRequests } from './support/hardening';
@@ -39,7 +40,7 @@ async function savedCode(page: Page, cell: Locator): Promise<string | undefined>
 }
 
 async function runAndWait(cell: Locator): Promise<void> {
-  await cell.locator('.wb-cell-run').click();
+  await pressRun(cell);
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
   await showConsole(cell);
 }
@@ -120,7 +121,7 @@ test.describe('a live cell', () => {
   test('Stop ends a runaway loop, the page stays responsive, the next run works', async ({ page }) => {
     const cell = firstCell(page);
     await replaceCode(page, cell, 'while (true) {}');
-    await cell.locator('.wb-cell-run').click();
+    await pressRun(cell);
     await expect(cell).toHaveAttribute('data-state', 'running');
     await expect(cell.locator('.wb-cell-elapsed')).toBeVisible(); // shown once a run passes ~300 ms
     await expect(cell.locator('.wb-cell-elapsed')).toHaveText(/^\d+\.\d s$/);
@@ -216,7 +217,7 @@ test.describe('a live cell', () => {
       // Busy for ~400 ms of real time between lines (no sleep: sleep would not take real time).
       'for (let i = 0; i < 6; i++) { console.log("tick", i); const until = performance.now() + 400; while (performance.now() < until) {} }',
     );
-    await cell.locator('.wb-cell-run').click();
+    await pressRun(cell);
     await openConsole(cell);
     // Checked together, in the page, every 20 ms: one at a time, a loaded CI run reached the
     // third check after the run had ended, and the results were no longer busy.

@@ -8,13 +8,14 @@
  * a built-in row says it has no source.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 
 const CHAPTER = '/profiling/';
 
 const cell = (page: Page, id: string): Locator => page.locator(`wb-cell[data-cell-id="${id}"]`);
 
 async function runAndWait(c: Locator): Promise<void> {
-  await c.locator('.wb-cell-run').click();
+  await pressRun(c);
   await expect(c).toHaveAttribute('data-state', 'idle', { timeout: 120_000 });
 }
 

@@ -5,6 +5,7 @@
  * the theme; a phone-sized screen keeps them inside the page.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 import { replaceCode } from './support/editing';
 
 const CHAPTER = '/memory/';
@@ -25,7 +26,7 @@ async function openTab(cell: Locator, view: string): Promise<Locator> {
 }
 
 async function runAndWait(cell: Locator): Promise<void> {
-  await cell.locator('.wb-cell-run').click();
+  await pressRun(cell);
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
 }
 

@@ -12,6 +12,7 @@
  * froze the page for 15 s or more, all of it busy.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 import lz from 'lz-string';
 import { codeOf, replaceCode } from './support/editing';
 import { traceMainThread } from './support/hardening';
@@ -112,7 +113,7 @@ test.describe('code from outside the build', () => {
     await page.reload();
     const shared = firstCell(page);
     await expect.poll(() => codeOf(shared)).toBe(linked);
-    await shared.locator('.wb-cell-run').click();
+    await pressRun(shared);
     await expect(shared).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
     const backup = shared.locator('.wb-cell-notice[data-notice="backup"]');
     await expect(backup).toContainText('Your own version from before is kept');

@@ -4,6 +4,7 @@
  * with a pressed toggle, resets, and wraps inside a phone-width page.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 
 function sleeperCell(page: Page): Locator {
   return page.locator('wb-cell[data-cell-id="sleeper"]');
@@ -20,7 +21,7 @@ test('focus, invert and reset from the transform bar, at 390 px wide', async ({ 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/profiling/');
   const cell = sleeperCell(page);
-  await cell.locator('.wb-cell-run').click();
+  await pressRun(cell);
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 130_000 });
 
   const table = await openView(cell, 'profile');

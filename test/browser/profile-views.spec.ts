@@ -4,6 +4,7 @@
  * shows, compare two runs after an edit, and download every export.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 import { codeOf, replaceCode } from './support/editing';
 
 const CHAPTER = '/profiling/';
@@ -13,7 +14,7 @@ function cellById(page: Page, id: string): Locator {
 }
 
 async function runAndWait(cell: Locator): Promise<void> {
-  await cell.locator('.wb-cell-run').click();
+  await pressRun(cell);
   // Up to the cells' own limit (complicated has 2 min): a busy machine profiles it several times slower.
   await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: 130_000 });
   await expect(cell).toHaveAttribute('data-status', 'ok');

@@ -5,6 +5,7 @@
  * its message, cells carry visible names, and code is never cut off.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 import { replaceCode } from './support/editing';
 
 function cellById(page: Page, id: string): Locator {
@@ -63,7 +64,7 @@ test.describe('recorded results on a freshly loaded page', () => {
     const cell = cellById(page, 'sleeper');
     await cell.scrollIntoViewIfNeeded();
     await cell.locator('[role="tab"][data-view="tree"]').click();
-    await cell.locator('.wb-cell-run').click();
+    await pressRun(cell);
     await expect(cell).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
     await expect(cell.locator('.wb-results:not([data-recorded]) [role="tab"][aria-selected="true"]')).toHaveAttribute('data-view', 'tree');
   });
@@ -77,7 +78,7 @@ test.describe('limits and names', () => {
     await cell.scrollIntoViewIfNeeded();
     // Busy for a little longer than the default 10 s limit: the first run hits it.
     await replaceCode(page, cell, 'const start = performance.now();\nwhile (performance.now() - start < 10500) {}\nconsole.log("finished");');
-    await cell.locator('.wb-cell-run').click();
+    await pressRun(cell);
     await expect(cell).toHaveAttribute('data-status', 'timeout', { timeout: 60_000 });
     const raise = cell.locator('.wb-console-status button.wb-raise-limit');
     await expect(raise).toHaveText('Run again with a 30 s limit');

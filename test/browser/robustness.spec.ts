@@ -9,6 +9,7 @@
  * without growing the heap, the listeners or the number of workers.
  */
 import { expect, test, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { pressRun } from './support/press-run';
 import {
   cellById,
   consolePanel, openConsole,
@@ -127,7 +128,7 @@ test.describe('runaway code ends with a message naming the limit', () => {
       await openWarm(page);
       const cell = await shareInto(page, CELL, code);
       await expectResponsive(page, name, async () => {
-        await cell.locator('.wb-cell-run').click();
+        await pressRun(cell);
         // The page answers while the sandbox is busy.
         expect(await page.evaluate(() => document.querySelectorAll('wb-cell').length)).toBeGreaterThan(0);
         await expect(cell).toHaveAttribute('data-state', 'idle', { timeout: DEADLINE_MS + WATCHDOG_GRACE_MS + 15_000 });
@@ -350,7 +351,7 @@ test.describe('load', () => {
     const stopARunaway = async () => {
       // A runaway stopped by the learner: Stop replaces the worker, which must not pile up.
       await shareInto(page, CELL, 'while (true) {}');
-      await cell.locator('.wb-cell-run').click();
+      await pressRun(cell);
       await expect(cell).toHaveAttribute('data-state', 'running');
       await cell.locator('.wb-cell-stop').click();
       await expect(cell).toHaveAttribute('data-status', 'stopped');

@@ -11,6 +11,52 @@
  */
 const PAGE_TITLE_ID = '_top';
 
+/** Per page and heading selector: the desktop and the phone highlighters observe the same elements. */
+const observedCache = new WeakMap<Document, Map<string, Element[]>>();
+
+/**
+ * The elements Starlight's highlighter observes, in document order: those its
+ * selectors pick,
+ *   main :where(H), main :where(H, .sl-heading-wrapper) ~ *:not(:has(H)),
+ *   main .sl-markdown-content > *:not(:has(H)), main > *:not(:has(H)),
+ * found by walking instead. Matched as one selector, the `~ *:not(:has(H))`
+ * parts made Chromium test every following sibling's whole subtree once per
+ * heading: about 40 ms on a chapter page, twice (desktop and phone), in the
+ * first idle moments after load, where a first Run's result is waiting to be
+ * shown. The walk tests each element at most once.
+ */
+export function observedElements(root: Document, headingSelector: string): Element[] {
+  let cache = observedCache.get(root);
+  if (!cache) observedCache.set(root, (cache = new Map()));
+  const cached = cache.get(headingSelector);
+  if (cached) return cached;
+  const found = new Set<Element>();
+  const headingFree = new Map<Element, boolean>();
+  const hasNoHeading = (el: Element) => {
+    let free = headingFree.get(el);
+    if (free === undefined) headingFree.set(el, (free = el.querySelector(headingSelector) === null));
+    return free;
+  };
+  const walked = new Set<Element>();
+  for (const main of root.querySelectorAll('main')) {
+    const headings = [...main.querySelectorAll(`:where(${headingSelector})`)];
+    for (const heading of headings) found.add(heading);
+    // The siblings after a heading or a heading's wrapper; a sibling walked before has had its followers walked too.
+    for (const start of [...headings, ...main.querySelectorAll('.sl-heading-wrapper')]) {
+      for (let next = start.nextElementSibling; next && !walked.has(next); next = next.nextElementSibling) {
+        walked.add(next);
+        if (hasNoHeading(next)) found.add(next);
+      }
+    }
+    for (const parent of [...main.querySelectorAll('.sl-markdown-content'), main]) {
+      for (const child of parent.children) if (hasNoHeading(child)) found.add(child);
+    }
+  }
+  const inOrder = [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  cache.set(headingSelector, inOrder);
+  return inOrder;
+}
+
 export class WorkbookTOC extends HTMLElement {
   private currentLink = this.querySelector<HTMLAnchorElement>('a[aria-current="true"]');
   private readonly minH = parseInt(this.dataset.minH || '2', 10);
@@ -55,14 +101,7 @@ export class WorkbookTOC extends HTMLElement {
         }
       }
     };
-    const toObserve = document.querySelectorAll(
-      [
-        `main :where(${selector})`,
-        `main :where(${selector}, .sl-heading-wrapper) ~ *:not(:has(${selector}))`,
-        `main .sl-markdown-content > *:not(:has(${selector}))`,
-        `main > *:not(:has(${selector}))`,
-      ].join(),
-    );
+    const toObserve = observedElements(document, selector);
     let observer: IntersectionObserver | undefined;
     const observe = () => {
       if (observer) return;

@@ -1,0 +1,54 @@
+/**
+ * The reader's place holds while the page above them changes height
+ * (src/styles/scroll-anchoring.css). By construction: on each chapter, a
+ * heading far down the page is scrolled to the top, then 500 px of content is
+ * put above it, as a cell's results coming to life would; the heading must
+ * stay where the reader saw it. And the real case: a reader who follows a link
+ * to an exercise still has it in view once the cells above have come to life.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const CHAPTERS = ['/profiling/', '/optimisation/', '/memory/'];
+const WIDTHS = [1280, 390]; // Starlight's wide layout (a flex row with the sidebar), and a phone
+
+/** Where the heading is in the viewport before and after 500 px appear above it. */
+async function growAbove(page: Page): Promise<{ before: number; after: number }> {
+  return page.evaluate(async () => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const headings = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content h2')];
+    const heading = headings[Math.floor(headings.length / 2)];
+    heading.scrollIntoView();
+    await frames();
+    const before = heading.getBoundingClientRect().top;
+    const added = document.createElement('div');
+    added.style.height = '500px';
+    document.querySelector('.sl-markdown-content')!.prepend(added);
+    await frames();
+    return { before, after: heading.getBoundingClientRect().top };
+  });
+}
+
+for (const width of WIDTHS) {
+  for (const chapter of CHAPTERS) {
+    test(`${chapter} at ${width} px: growth above the reader does not move what they read`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(chapter);
+      const { before, after } = await growAbove(page);
+      expect(Math.abs(after - before), `the heading moved from ${before} px to ${after} px`).toBeLessThanOrEqual(1);
+    });
+  }
+}
+
+test('a link to an exercise keeps it in view while the cells above come to life', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/profiling/#exercise-slowest-line');
+  const exercise = page.locator('#exercise-slowest-line');
+  // Every cell's recorded results are live within a few idle moments of load.
+  await expect(page.locator('wb-cell[data-recorded] .wb-results[data-recorded]:not([data-snapshot])')).toHaveCount(
+    await page.locator('wb-cell[data-recorded]').count(),
+    { timeout: 30_000 },
+  );
+  const top = await exercise.evaluate((element) => element.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(720);
+});

@@ -18,6 +18,11 @@ export interface CellParts {
   results?: ElementContent[];
   /** The same result as data, so the page can make the recorded views live without a Run. */
   recordedResult?: unknown;
+  /**
+   * Where the page fetches that data instead, for a result too large to inline
+   * (record/recorded-files.ts); then recordedResult is not put in the page.
+   */
+  recordedHref?: string;
 }
 
 /**
@@ -61,7 +66,10 @@ export function cellElement(parts: CellParts): Element {
     );
   }
 
-  if (parts.recordedResult !== undefined) {
+  if (parts.recordedHref !== undefined) {
+    // A data block that names its data: the page fetches it when it brings the recorded views to life.
+    children.push(element('script', { type: 'application/json', dataCellRecorded: true, dataSrc: parts.recordedHref }, []));
+  } else if (parts.recordedResult !== undefined) {
     // Data, not script: parsed only when the page brings the recorded views to life.
     children.push(element('script', { type: 'application/json', dataCellRecorded: true }, [{ type: 'text', value: jsonForScript(parts.recordedResult) }]));
   }

@@ -6,28 +6,17 @@
  * changes, so an edited example file or sandbox never leaves a stale page.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import remarkCells from './remark-cells';
+import { copyRecordedFiles } from './record/recorded-files';
+import { filesUnder, htmlFilesUnder } from './files-under';
 import { PROJECT_ROOT } from './find-cells';
 
 /** What a rendered (and recorded) cell depends on besides its own Markdown file. */
 const INPUT_DIRS = ['src/content/examples', 'src/cells', 'src/markdown', 'src/sandbox', 'src/components/cell', 'src/components/views'];
-
-function filesUnder(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.sort().flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 export function inputsDigest(dirs: string[]): string {
   const hash = createHash('sha256');
@@ -38,6 +27,9 @@ export function inputsDigest(dirs: string[]): string {
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+/** Where large recorded results wait between builds (record/recorded-files.ts): beside Astro's content cache. */
+const recordedStore = (cacheDir: URL) => path.join(fileURLToPath(cacheDir), 'workbook-recorded');
 
 export function workbookCells(): AstroIntegration {
   const failures: Error[] = [];
@@ -59,7 +51,7 @@ export function workbookCells(): AstroIntegration {
   return {
     name: 'workbook-cells',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig, logger }) => {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         // WB_RECORD=off builds without running cells (quicker while writing prose).
         const record = command === 'build' && process.env.WB_RECORD !== 'off';
         if (command === 'build' && !record) logger.warn('WB_RECORD=off: cells are not recorded into the pages');
@@ -70,6 +62,7 @@ export function workbookCells(): AstroIntegration {
                 remarkCells,
                 {
                   record,
+                  recordedStoreDir: recordedStore(config.cacheDir),
                   inputsDigest: inputsDigest(record ? INPUT_DIRS : ['src/content/examples']),
                   onError: (error: Error) => failures.push(error),
                   onFile: (filePath: string, stage: 'started' | 'done') => (stage === 'started' ? unfinished.add(filePath) : unfinished.delete(filePath)),
@@ -97,7 +90,13 @@ export function workbookCells(): AstroIntegration {
         failIfAFileNeverFinished();
       },
       // .mdx is rendered during bundling, so look once more at the end.
-      'astro:build:done': failBuildIfCellsFailed,
+      'astro:build:done': ({ dir, logger }) => {
+        failBuildIfCellsFailed();
+        const outDir = fileURLToPath(dir);
+        const pages = htmlFilesUnder(outDir);
+        const { copied, bytes } = copyRecordedFiles(outDir, pages, recordedStore(cacheDir!));
+        if (copied) logger.info(`${copied} large recorded result(s) in files of their own (${Math.round(bytes / 1024)} KB)`);
+      },
     },
   };
 }

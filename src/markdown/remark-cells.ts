@@ -31,6 +31,11 @@ export interface RemarkCellsOptions {
   onError?: (error: Error) => void;
   /** Told when a file's cells start rendering and when they are all done (a file never done failed or hung). */
   onFile?: (filePath: string, stage: 'started' | 'done') => void;
+  /**
+   * Where results too large to inline are written (record/recorded-files.ts);
+   * without it every recorded result is inlined.
+   */
+  recordedStoreDir?: string;
   /** Told after each cell is recorded, with the real time the recording took. */
   onRecorded?: (spec: FoundCell['spec'], elapsedMs: number) => void;
 }
@@ -48,14 +53,23 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function recordedResults(cell: FoundCell, options: RemarkCellsOptions): Promise<Pick<CellParts, 'results' | 'recordedResult'>> {
+async function recordedResults(cell: FoundCell, options: RemarkCellsOptions): Promise<Pick<CellParts, 'results' | 'recordedResult' | 'recordedHref'>> {
   const { recordCell } = await import('./record/record-cell');
   return oneAtATime(async () => {
     const started = performance.now();
     const { html, result } = await recordCell(cell.spec, cell.source);
     options.onRecorded?.(cell.spec, performance.now() - started);
-    return { results: fromHtml(html, { fragment: true }).children as ElementContent[], recordedResult: result };
+    const results = fromHtml(html, { fragment: true }).children as ElementContent[];
+    return { results, ...(await recordedData(result, options.recordedStoreDir)) };
   });
+}
+
+/** The recorded result as the page gets it: inline, or in a file of its own when it is large. */
+async function recordedData(result: unknown, storeDir: string | undefined): Promise<Pick<CellParts, 'recordedResult' | 'recordedHref'>> {
+  if (storeDir === undefined) return { recordedResult: result };
+  const { INLINE_MAX_BYTES, storeRecorded } = await import('./record/recorded-files');
+  const json = JSON.stringify(result);
+  return json.length > INLINE_MAX_BYTES ? { recordedHref: storeRecorded(json, storeDir) } : { recordedResult: result };
 }
 
 export default function remarkCells(options: RemarkCellsOptions = {}) {

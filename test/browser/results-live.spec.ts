@@ -59,6 +59,32 @@ test.describe('recorded results on a freshly loaded page', () => {
     await expect(cell).not.toHaveAttribute('data-status', /.+/); // nothing ran
   });
 
+  test('a large recorded result comes from a file of its own, and comes to life with the numbers the page shows', async ({ page, request }) => {
+    // As served: the complicated cell's 0.8 MB profile is not in the page, which points at its file.
+    const html = await (await request.get('/profiling/')).text();
+    const start = html.indexOf('data-cell-id="complicated"');
+    const cellHtml = html.slice(start, html.indexOf('</wb-cell>', start));
+    const block = /<script type="application\/json" data-cell-recorded="" data-src="([^"]+)"><\/script>/.exec(cellHtml);
+    expect(block, 'the data block names a file').not.toBeNull();
+    const file = await request.get(block![1]);
+    expect(file.ok()).toBe(true);
+    expect((await file.json()).profile.spans.length).toBeGreaterThan(1000);
+
+    await page.goto('/profiling/');
+    const cell = cellById(page, 'complicated');
+    await cell.scrollIntoViewIfNeeded();
+    const row = (results: Locator) => results.locator('.wb-results-panel[data-view="profile"] .wb-stats-table tbody tr').filter({ hasText: /prepY/ }).first();
+    const recordedRow = (await row(cell.locator('.wb-results[data-snapshot]')).textContent())!;
+    expect(recordedRow).toMatch(/\d/);
+    await cell.locator('.wb-cell-results').hover();
+    const live = liveRecorded(cell);
+    await expect(live).toBeVisible();
+    await live.locator('[role="tab"][data-view="profile"]').click();
+    // The live table, from the fetched file, shows what the build's static table shows.
+    await expect(row(live)).toHaveText(recordedRow);
+    await expect(cell).not.toHaveAttribute('data-status', /.+/); // nothing ran
+  });
+
   test("the learner's tab choice survives a Run", async ({ page }) => {
     await page.goto('/profiling/');
     const cell = cellById(page, 'sleeper');

@@ -35,10 +35,12 @@ export function mountResults(container: HTMLElement, options: { keepStatic?: boo
   };
 }
 
-/** Starts fetching the chunks the views of this cell will need, before the result arrives. */
-export function preloadViews(show: string[]): void {
-  for (const id of show) {
-    const component = VIEWS[id]?.component as { preload?: () => Promise<void> } | undefined;
-    component?.preload?.().catch(() => undefined);
-  }
+/**
+ * Fetches the chunks the views of this cell will need, before the result arrives;
+ * settles when they are in (or failed: the view then says so itself).
+ */
+export async function preloadViews(show: string[]): Promise<void> {
+  await Promise.all(
+    show.map((id) => (VIEWS[id]?.component as { preload?: () => Promise<void> } | undefined)?.preload?.().catch(() => undefined)),
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * Build-time results brought to life without a Run. The build records each
  * cell and puts the result twice in the page: as static HTML (readable with
- * no JavaScript, and in print) and as data (`<script data-cell-recorded>`).
+ * no JavaScript, and in print) and as data (`<script data-cell-recorded>`,
+ * or a file it names when the data is large).
  * Shortly after load (one cell per idle moment), or at once when the pointer
  * or focus reaches a cell's results, the data is handed to the live results
  * views, so sorting, hover, zoom, search and the call graph all work on what
@@ -10,16 +11,28 @@
 import type { RunResult } from '../../sandbox/types';
 import { afterLoadWhenIdle } from './idle';
 
-/** The recorded result in a cell's markup, or undefined (none, or unreadable). */
-export function readRecordedResult(cell: HTMLElement): RunResult | undefined {
-  const data = cell.querySelector('script[data-cell-recorded]')?.textContent;
-  if (!data) return undefined;
+/**
+ * The recorded result in a cell's markup, or undefined (none, or unreadable).
+ * A large one is in a file of its own (`data-src`, written by the build's
+ * record/recorded-files.ts) and fetched here.
+ */
+export async function loadRecordedResult(cell: HTMLElement): Promise<RunResult | undefined> {
+  const block = cell.querySelector<HTMLElement>('script[data-cell-recorded]');
+  if (!block) return undefined;
   try {
+    const href = block.dataset.src;
+    const data = href ? await fetchText(href) : block.textContent;
+    if (!data) return undefined;
     const result = JSON.parse(data) as RunResult;
     return result && typeof result === 'object' && typeof result.status === 'string' ? result : undefined;
   } catch {
-    return undefined; // damaged markup: the static results still read
+    return undefined; // damaged markup, or the file did not come: the static results still read
   }
+}
+
+async function fetchText(href: string): Promise<string | undefined> {
+  const response = await fetch(href);
+  return response.ok ? response.text() : undefined;
 }
 
 /** The tab selected in the static results, so the live ones open on the same. */

@@ -1,8 +1,8 @@
 /**
- * Everything a Run needs besides the sandbox, loaded on the first Run (or
- * when the learner reaches for a cell): the request builder shared with the
- * build, and what each view needs of a run. No React: a first Run sends its
- * request while React and the views are still loading.
+ * Everything a Run needs besides the sandbox: the request builder shared with
+ * the build, and what each view needs of a run. Part of the cell script (a few
+ * KB) and free of React, so a Run clicked while the page loads sends its
+ * request at once, while React and the views are still loading.
  */
 import type { RunRequest } from '../../sandbox/types';
 import { cellRequest } from '../../cells/cell-request';

@@ -1,58 +1,29 @@
 /**
- * The page's way to the sandbox: the client module (and with it the worker
- * and the wasm) is fetched only when needed, and warmed up when the browser
- * is idle or a cell scrolls into view, so the first Run finds it ready.
+ * The page's way to the sandbox. The client is a few KB and part of the cell
+ * script, so on a page with cells the worker starts while the page is still
+ * loading: it fetches the engine and compiles its wasm on threads of its own,
+ * and a Run clicked as the page finishes loading finds it ready instead of
+ * waiting for it to boot (issue 19). Pages without cells never load it.
  */
-import type { getSandboxClient as GetSandboxClient } from '../../sandbox/client';
-import { afterLoadWhenIdle } from './idle';
+import { getSandboxClient } from '../../sandbox/client';
 
-export type SandboxClient = ReturnType<typeof GetSandboxClient>;
+export type SandboxClient = ReturnType<typeof getSandboxClient>;
 
-let client: Promise<SandboxClient> | undefined;
-
-export function sandboxClient(): Promise<SandboxClient> {
-  client ??= import('../../sandbox/client').then((module) => module.getSandboxClient());
-  return client;
+export function sandboxClient(): SandboxClient {
+  return getSandboxClient();
 }
 
-let warmed = false;
+let started = false;
 
-export function warmUpSandbox(): void {
-  if (warmed) return;
-  warmed = true;
-  sandboxClient()
-    .then((sandbox) => sandbox.warmUp())
-    .catch((error: unknown) => {
-      // The first Run will try again and report the problem where the learner sees it.
-      warmed = false;
-      console.warn('The sandbox could not be warmed up:', error);
-    });
-}
-
-const waiting: Element[] = [];
-let visibility: IntersectionObserver | undefined;
-let scheduled = false;
-
-/**
- * Warm up when the browser is idle, or as soon as a cell comes into view,
- * whichever is first; both only after the page has loaded, so the worker and
- * the wasm never compete with the page's own first render.
- */
-export function warmUpWhenUseful(cell: Element): void {
-  waiting.push(cell);
-  if (scheduled) return observe();
-  scheduled = true;
-  afterLoadWhenIdle(warmUpSandbox);
-  if (document.readyState === 'complete') observe();
-  else window.addEventListener('load', observe, { once: true });
-}
-
-function observe(): void {
-  if (warmed || typeof IntersectionObserver === 'undefined' || document.readyState !== 'complete') return;
-  visibility ??= new IntersectionObserver((entries) => {
-    if (!entries.some((entry) => entry.isIntersecting)) return;
-    visibility?.disconnect();
-    warmUpSandbox();
-  });
-  for (const cell of waiting.splice(0)) visibility.observe(cell);
+/** Starts the worker and its warm-up run, once. */
+export function startSandboxEarly(): void {
+  if (started) return;
+  started = true;
+  try {
+    sandboxClient().warmUp();
+  } catch (error) {
+    // The first Run will try again and report the problem where the learner sees it.
+    started = false;
+    console.warn('The sandbox could not be started:', error);
+  }
 }

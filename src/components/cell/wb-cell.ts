@@ -24,15 +24,16 @@ import { EditStore } from './edit-store';
 import { ElapsedClock } from './elapsed-clock';
 import { Notices } from './notices';
 import { enqueueRun, sandboxBusy, type Turn } from './run-queue';
-import { sandboxClient, warmUpWhenUseful } from './sandbox-access';
+import { sandboxClient, startSandboxEarly } from './sandbox-access';
 import { decodeSharedCode, parseShareHash, shareUrl } from './share-link';
 import { enableStaticTabs } from './static-tabs';
 import { RAISE_LIMIT_EVENT, type RaiseLimitDetail } from '../views/console/raise-limit-event';
-import { readRecordedResult, staticSelectedTab, whenResultsWanted } from './recorded-results';
+import { loadRecordedResult, staticSelectedTab, whenResultsWanted } from './recorded-results';
 import { afterLoadWhenIdle } from './idle';
 import { buildToolbar, type ToolbarParts } from './toolbar';
 import { parseShow } from './view-order';
 import { syntheticResult } from './synthetic-result';
+import { buildRunRequest } from './run-support';
 import './wb-run-all';
 import './cell.css';
 import '../views/console/console.css';
@@ -73,21 +74,19 @@ function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
 
 // These reach React; in `astro dev` React needs its refresh preamble first.
 const loadResultsModule = lazyModule(() => reactReady().then(() => import('./mount-results')));
-// React-free, so a first Run's request goes to the sandbox while React is still loading.
-const loadRunSupport = lazyModule(() => import('./run-support'));
 const loadEditorModule = lazyModule(() => reactReady().then(() => import('../editor/index')));
 
 let runPartsRequested = false;
 /**
- * What the first Run needs besides the sandbox: React and the results views,
- * and the request builder. Fetched when the learner reaches for a cell, or
- * when the browser is idle after the page has loaded (like the sandbox), so
+ * What the first Run needs besides the sandbox and the request builder (both
+ * part of this script): React and the results views. Fetched when the learner
+ * reaches for a cell, or when the browser is idle after the page has loaded, so
  * the first Run does not wait for them.
  */
 function prefetchRunParts(): void {
   if (runPartsRequested) return;
   runPartsRequested = true;
-  Promise.all([loadResultsModule(), loadRunSupport()]).catch(() => {
+  loadResultsModule().catch(() => {
     runPartsRequested = false; // a later Run loads them again and reports a failure there
   });
 }
@@ -141,7 +140,7 @@ export class WbCell extends HTMLElement {
     this.buildUi();
     this.restoreSavedEdits();
     void this.openSharedCode();
-    warmUpWhenUseful(this);
+    startSandboxEarly();
     afterLoadWhenIdle(prefetchRunParts, 6000);
   }
 
@@ -218,7 +217,7 @@ export class WbCell extends HTMLElement {
     code.addEventListener('pointerenter', () => void loadEditorModule().catch(() => undefined), { once: true });
     const prefetchRun = () => {
       prefetchRunParts();
-      this.preloadViews();
+      void this.preloadViews();
     };
     this.addEventListener('pointerenter', prefetchRun, { once: true });
     this.addEventListener('focusin', prefetchRun, { once: true });
@@ -575,7 +574,7 @@ export class WbCell extends HTMLElement {
     this.turn = turn;
     this.setRunning(true, sandboxBusy() ? 'Waiting for another cell…' : 'Running…');
     const resultsReady = this.ensureResults();
-    this.preloadViews();
+    void this.preloadViews();
     const live: RunResult['console'] = [];
     let showLive = false;
     let liveFrame = 0;
@@ -594,10 +593,9 @@ export class WbCell extends HTMLElement {
         turn,
         async () => {
           this.toolbar.status.textContent = 'Running…';
-          const [support, sandbox] = await Promise.all([loadRunSupport(), sandboxClient()]);
           if (turn.cancelled) return syntheticResult('stopped');
           performance.mark('wb:run-sent');
-          const request = support.buildRunRequest({
+          const request = buildRunRequest({
             chapter: this.chapter,
             options: this.options,
             filename: this.filename,
@@ -605,7 +603,7 @@ export class WbCell extends HTMLElement {
             code,
             setup: this.setup,
           });
-          return sandbox.run(request, {
+          return sandboxClient().run(request, {
             onConsole: (entries) => {
               live.push(...entries);
               if (showLive && !liveFrame) liveFrame = requestAnimationFrame(paintLive);
@@ -656,7 +654,7 @@ export class WbCell extends HTMLElement {
     if (!turn) return;
     turn.cancelled = true;
     // Only the run that holds the sandbox is stopped there; a waiting one just gives up its turn.
-    if (turn.started) void sandboxClient().then((sandbox) => sandbox.stop());
+    if (turn.started) sandboxClient().stop();
   }
 
   private resultsProps(code: string, extra: { result?: RunResult; previous?: RunResult; live?: RunResult['console'] }): ResultsProps {
@@ -691,12 +689,15 @@ export class WbCell extends HTMLElement {
   /** The build's recorded result, made live (sortable, zoomable...) without a Run. */
   private async showRecordedLive(): Promise<void> {
     if (this.results || this.currentRun) return; // a run's results are already on their way
-    const recorded = readRecordedResult(this);
-    if (!recorded) return;
+    const recorded = await loadRecordedResult(this);
+    if (!recorded || this.results || this.currentRun) return;
     const focusedTab = this.focusedResultsTab();
     const { harvestStaticSvgs } = await import('../views/profile/callgraph/prerendered');
     harvestStaticSvgs(this.resultsArea);
-    await this.ensureResults({ keepStatic: true });
+    // With the views' code in first, the live results replace the static ones in one commit:
+    // a view still loading would show its one-line placeholder, and the page below would
+    // jump up by the results' height, then back (under a reader, or a click on its way).
+    await Promise.all([this.ensureResults({ keepStatic: true }), this.preloadViews()]);
     const results = this.results as ResultsHandle | undefined; // set by ensureResults()
     if (!results || this.lastResult || this.currentRun) return;
     this.lastResult = recorded;
@@ -731,8 +732,8 @@ export class WbCell extends HTMLElement {
   }
 
   /** Fetches this cell's view chunks ahead of its result, so rendering it waits for none of them. */
-  private preloadViews(): void {
-    void loadResultsModule()
+  private preloadViews(): Promise<void> {
+    return loadResultsModule()
       .then((module) => module.preloadViews(this.show))
       .catch(() => undefined);
   }

@@ -11,7 +11,7 @@ import type { ExerciseAttempt } from '../../sandbox/exercises/types';
 
 export function checkInPage(attempt: ExerciseAttempt, turn: Turn): Promise<CheckedAttempt> {
   return checkAttempt(attempt, async (request) => {
-    const sandbox = await sandboxClient();
+    const sandbox = sandboxClient();
     return enqueueRun(turn, () => sandbox.run(request), () => syntheticResult('stopped'));
   });
 }
@@ -19,5 +19,5 @@ export function checkInPage(attempt: ExerciseAttempt, turn: Turn): Promise<Check
 /** Stops a check: a waiting one gives up its turn, a running one stops the sandbox. */
 export async function stopCheck(turn: Turn): Promise<void> {
   turn.cancelled = true;
-  if (turn.started) (await sandboxClient()).stop();
+  if (turn.started) sandboxClient().stop();
 }

@@ -94,8 +94,9 @@ export function workbookCells(): AstroIntegration {
         failBuildIfCellsFailed();
         const outDir = fileURLToPath(dir);
         const pages = htmlFilesUnder(outDir);
-        const { copied, bytes } = copyRecordedFiles(outDir, pages, recordedStore(cacheDir!));
+        const { copied, bytes, dropped } = copyRecordedFiles(outDir, pages, recordedStore(cacheDir!));
         if (copied) logger.info(`${copied} large recorded result(s) in files of their own (${Math.round(bytes / 1024)} KB)`);
+        if (dropped) logger.info(`${dropped} recorded result file(s) no page shows any more dropped from the cache`);
       },
     },
   };

@@ -14,7 +14,7 @@
  * every build: `copyRecordedFiles` copies what the built pages point at.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Recorded results up to this size stay in the page: a file costs a request, and most results are a few KB. */
@@ -22,6 +22,7 @@ export const INLINE_MAX_BYTES = 32 * 1024;
 /** Where the files are served from: under `_astro/`, whose content-hashed names hosts cache for good. */
 export const RECORDED_URL_DIR = '/_astro/recorded/';
 const REFERENCE = /data-src="\/_astro\/recorded\/([0-9a-f]{16}\.json)"/g;
+const STORED_NAME = /^[0-9a-f]{16}\.json$/;
 
 /** Writes `json` into `storeDir` under a name made of its hash; returns the URL the page fetches it from. */
 export function storeRecorded(json: string, storeDir: string): string {
@@ -36,11 +37,13 @@ export function storeRecorded(json: string, storeDir: string): string {
 
 /**
  * Copies every recorded file the built pages (`pages`, in `outDir`) point at
- * from `storeDir` into the site. A page that points at a file the store lacks (its cached
- * rendering outlived the store) fails the build: the page would show a result
- * it cannot bring to life.
+ * from `storeDir` into the site, and drops the rest from the store (results
+ * no page shows any more: each changed recording would otherwise add its
+ * megabytes for good). A page that points at a file the store lacks (its
+ * cached rendering outlived the store) fails the build: the page would show a
+ * result it cannot bring to life.
  */
-export function copyRecordedFiles(outDir: string, pages: string[], storeDir: string): { copied: number; bytes: number } {
+export function copyRecordedFiles(outDir: string, pages: string[], storeDir: string): { copied: number; bytes: number; dropped: number } {
   const wanted = new Set<string>();
   for (const file of pages) {
     for (const match of readFileSync(file, 'utf8').matchAll(REFERENCE)) wanted.add(match[1]);
@@ -53,11 +56,13 @@ export function copyRecordedFiles(outDir: string, pages: string[], storeDir: str
     );
   }
   const target = path.join(outDir, RECORDED_URL_DIR);
-  mkdirSync(target, { recursive: true });
   let bytes = 0;
   for (const name of wanted) {
+    mkdirSync(target, { recursive: true });
     copyFileSync(path.join(storeDir, name), path.join(target, name));
     bytes += statSync(path.join(target, name)).size;
   }
-  return { copied: wanted.size, bytes };
+  const unused = existsSync(storeDir) ? readdirSync(storeDir).filter((name) => STORED_NAME.test(name) && !wanted.has(name)) : [];
+  for (const name of unused) rmSync(path.join(storeDir, name));
+  return { copied: wanted.size, bytes, dropped: unused.length };
 }

@@ -23,7 +23,7 @@ interface Nested {
   children: Nested[];
 }
 
-/** Spans in exit order (depth ≥ 1) to call order, nested by depth, times clamped into their parents. */
+/** Spans in exit order (the root, depth 0, last if it is there) to call order, nested by depth, times clamped into their parents. */
 export function spansInCallOrder(exitOrder: Span[]): Span[] {
   const waiting: Nested[][] = []; // per depth: ended calls whose parent has not ended yet
   const orphans: Nested[] = [];

@@ -56,17 +56,22 @@ describe('recorded results in files of their own', () => {
     expect(storeRecorded('{"status":"ok","n":2}', store)).not.toBe(a);
   });
 
-  it('copies into the site exactly the files its pages point at', () => {
+  it('copies into the site exactly the files its pages point at, and drops the others from the store', () => {
     const store = tempDir();
     const out = tempDir();
     const used = storeRecorded('{"status":"ok","used":true}', store);
-    storeRecorded('{"status":"ok","used":false}', store);
+    const unused = storeRecorded('{"status":"ok","used":false}', store);
+    writeFileSync(path.join(store, 'notes.txt'), 'not a recorded result');
     mkdirSync(path.join(out, 'chapter'));
     const page = path.join(out, 'chapter', 'index.html');
     writeFileSync(page, `<wb-cell><script type="application/json" data-cell-recorded data-src="${used}"></script></wb-cell>`);
 
-    expect(copyRecordedFiles(out, [page], store)).toEqual({ copied: 1, bytes: '{"status":"ok","used":true}'.length });
+    expect(copyRecordedFiles(out, [page], store)).toEqual({ copied: 1, bytes: '{"status":"ok","used":true}'.length, dropped: 1 });
     expect(readFileSync(path.join(out, used), 'utf8')).toBe('{"status":"ok","used":true}');
+    expect(existsSync(path.join(out, unused))).toBe(false);
+    expect(existsSync(path.join(store, path.basename(used)))).toBe(true);
+    expect(existsSync(path.join(store, path.basename(unused)))).toBe(false);
+    expect(existsSync(path.join(store, 'notes.txt'))).toBe(true); // only the store's own files go
   });
 
   it('fails the build, saying what to do, when a page points at a file the store lost', () => {

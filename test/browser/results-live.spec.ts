@@ -92,6 +92,42 @@ test.describe('recorded results on a freshly loaded page', () => {
     await expect(cell).not.toHaveAttribute('data-status', /.+/); // nothing ran
   });
 
+  test('no recorded result comes to life while a Run clicked at load is on its way, and all do after it', async ({ page }) => {
+    // The Run is clicked from the load event (an init script's listener comes before the page's),
+    // and every frame until its result is on screen counts the live recorded results of the page.
+    await page.addInitScript(() => {
+      const state = window as unknown as { __runAtLoad?: Promise<{ liveDuringRun: number; frames: number }> };
+      state.__runAtLoad = new Promise((resolve) => {
+        window.addEventListener('load', () => {
+          const cell = document.querySelector<HTMLElement>('wb-cell[data-cell-id="sleeper-time"]')!;
+          const countLive = () => document.querySelectorAll('.wb-results[data-recorded]:not([data-snapshot])').length;
+          let liveDuringRun = countLive();
+          let frames = 0;
+          let sawRunning = false;
+          const watch = () => {
+            frames++;
+            liveDuringRun = Math.max(liveDuringRun, countLive());
+            if (cell.dataset.state === 'running') sawRunning = true;
+            if (sawRunning && cell.dataset.state === 'idle') resolve({ liveDuringRun, frames });
+            else requestAnimationFrame(watch);
+          };
+          cell.querySelector<HTMLButtonElement>('.wb-cell-run')!.click();
+          requestAnimationFrame(watch);
+        });
+      });
+    });
+    await page.goto('/profiling/');
+    const during = await page.evaluate(() => (window as unknown as { __runAtLoad: Promise<{ liveDuringRun: number; frames: number }> }).__runAtLoad);
+    expect(during.frames).toBeGreaterThan(0);
+    expect(during.liveDuringRun).toBe(0);
+    await expect(cellById(page, 'sleeper-time')).toHaveAttribute('data-status', 'ok');
+    // Then the held work resumes: every cell's recorded results come to life, one per idle moment.
+    const recordedCells = await page.locator('wb-cell:has(script[data-cell-recorded])').count();
+    expect(recordedCells).toBeGreaterThan(5);
+    // The sleeper-time cell shows its own run now, not its recording.
+    await expect(page.locator('.wb-results[data-recorded]:not([data-snapshot])')).toHaveCount(recordedCells - 1, { timeout: 60_000 });
+  });
+
   test("the learner's tab choice survives a Run", async ({ page }) => {
     await page.goto('/profiling/');
     const cell = cellById(page, 'sleeper');

@@ -9,7 +9,7 @@
  * the build recorded.
  */
 import type { RunResult } from '../../sandbox/types';
-import { afterLoadWhenIdle } from './idle';
+import { afterLoadWhenIdle, whenIdle } from './idle';
 
 /**
  * The recorded result in a cell's markup, or undefined (none, or unreadable).
@@ -44,7 +44,8 @@ export function staticSelectedTab(area: HTMLElement): string | undefined {
 const waiting: Array<() => void> = [];
 let draining = false;
 
-type IdleWindow = Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
+/** Each cell waits at most this long for an idle moment (idle.ts: never while a run is on its way). */
+const DRAIN_STEP_TIMEOUT_MS = 2000;
 
 /** One cell per idle moment, so the page never does all of them in one long task. */
 function drain(): void {
@@ -54,16 +55,15 @@ function drain(): void {
     return;
   }
   next();
-  const win = window as IdleWindow;
-  if (win.requestIdleCallback) win.requestIdleCallback(drain, { timeout: 2000 });
-  else setTimeout(drain, 50);
+  whenIdle(drain, DRAIN_STEP_TIMEOUT_MS);
 }
 
 /**
  * Calls `bringToLife` once: as soon as the learner reaches for the results
  * (pointer or focus), or else in its turn once the page has loaded and the
- * browser is idle (one cell per idle moment, in page order), so every recorded
- * result is live shortly after load without a long task.
+ * browser is idle (one cell per idle moment, in page order, and none while a
+ * learner's run is on its way), so every recorded result is live shortly after
+ * load without a long task.
  */
 export function whenResultsWanted(area: HTMLElement, bringToLife: () => void): void {
   let done = false;

@@ -29,7 +29,7 @@ import { decodeSharedCode, parseShareHash, shareUrl } from './share-link';
 import { enableStaticTabs } from './static-tabs';
 import { RAISE_LIMIT_EVENT, type RaiseLimitDetail } from '../views/console/raise-limit-event';
 import { loadRecordedResult, staticSelectedTab, whenResultsWanted } from './recorded-results';
-import { afterLoadWhenIdle } from './idle';
+import { afterLoadWhenIdle, holdIdleWork } from './idle';
 import { buildToolbar, type ToolbarParts } from './toolbar';
 import { parseShow } from './view-order';
 import { syntheticResult } from './synthetic-result';
@@ -549,9 +549,14 @@ export class WbCell extends HTMLElement {
 
   /** Runs the cell's current code; resolves with the result once it is on screen. */
   run(): Promise<RunResult> {
-    this.currentRun ??= this.runOnce().finally(() => {
-      this.currentRun = undefined;
-    });
+    if (!this.currentRun) {
+      // The page's idle work waits until this result is on screen (idle.ts).
+      const release = holdIdleWork();
+      this.currentRun = this.runOnce().finally(() => {
+        this.currentRun = undefined;
+        release();
+      });
+    }
     return this.currentRun;
   }
 

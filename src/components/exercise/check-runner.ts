@@ -5,6 +5,7 @@
  */
 import { enqueueRun, type Turn } from '../cell/run-queue';
 import { sandboxClient } from '../cell/sandbox-access';
+import { holdIdleWork } from '../cell/idle';
 import { syntheticResult } from '../cell/synthetic-result';
 import { checkAttempt, type CheckedAttempt } from '../../sandbox/exercises/run-exercise';
 import type { ExerciseAttempt } from '../../sandbox/exercises/types';
@@ -12,7 +13,9 @@ import type { ExerciseAttempt } from '../../sandbox/exercises/types';
 export function checkInPage(attempt: ExerciseAttempt, turn: Turn): Promise<CheckedAttempt> {
   return checkAttempt(attempt, async (request) => {
     const sandbox = sandboxClient();
-    return enqueueRun(turn, () => sandbox.run(request), () => syntheticResult('stopped'));
+    // The page's idle work waits while the check runs (idle.ts).
+    const release = holdIdleWork();
+    return enqueueRun(turn, () => sandbox.run(request), () => syntheticResult('stopped')).finally(release);
   });
 }
 

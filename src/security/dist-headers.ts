@@ -4,24 +4,16 @@
  * `astro preview` sends exactly what `dist/_headers` says, so a test against
  * the preview checks the headers a static host would send.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { htmlFilesUnder } from '../markdown/files-under';
 import { inlineScriptHashes, ISOLATION_HEADERS, parseHeadersFile, securityHeaders } from './csp';
 
 export const HEADERS_FILE = '_headers';
 
-function htmlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return htmlFiles(full);
-    return name.endsWith('.html') ? [full] : [];
-  });
-}
-
 /** The headers for the pages in `outDir`, computed from the pages themselves. */
 export function headersForBuild(outDir: string): Record<string, string> {
-  const pages = htmlFiles(outDir).map((file) => readFileSync(file, 'utf8'));
+  const pages = htmlFilesUnder(outDir).map((file) => readFileSync(file, 'utf8'));
   return securityHeaders({ scriptHashes: inlineScriptHashes(pages) });
 }
 
@@ -36,5 +28,5 @@ export function previewHeaders(outDir: string): Record<string, string> {
     const headers = parseHeadersFile(readFileSync(file, 'utf8'));
     if (headers['Content-Security-Policy']) return headers;
   }
-  return htmlFiles(outDir).length ? headersForBuild(outDir) : { ...ISOLATION_HEADERS };
+  return htmlFilesUnder(outDir).length ? headersForBuild(outDir) : { ...ISOLATION_HEADERS };
 }

@@ -13,7 +13,7 @@
  *     so Run all against it is the page's own cost, and it against the plain sum
  *     is what the cells' tools cost.
  *
- *   npm run build && npm run bench -- run-all        (WB_BENCH_CHAPTERS=/profiling/,/memory/)
+ *   npm run build && npm run bench -- run-all        (WB_BENCH_CHAPTERS=/profiling/,/memory/, WB_BENCH_FIRST_RUNS=7)
  *
  * Writes bench-results/run-all.json.
  */
@@ -28,6 +28,8 @@ import { startPreview, stopPreview } from './support/preview';
 const CHAPTERS = (process.env.WB_BENCH_CHAPTERS ?? '/profiling/,/optimisation/,/memory/').split(',');
 const TARGETS = { firstRunAtLoadMs: 300, runAllOverPlain: 2 };
 const SLEEPER_CELL = 'sleeper-time';
+/** Loads for the first-Run figure (its median is reported): one load's figure swings by ±30 % on this machine. */
+const FIRST_RUN_LOADS = Math.max(1, Number(process.env.WB_BENCH_FIRST_RUNS) || 7);
 
 /** Click → the sleeper's output, with the click made by the page's own load event. */
 async function firstRunAtLoad(context: BrowserContext, origin: string): Promise<number> {
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
     browser = await launchChromium();
     const firstRuns: number[] = [];
     // A fresh context each time: nothing cached from the last load but what the HTTP cache keeps.
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < FIRST_RUN_LOADS; attempt++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       firstRuns.push(await firstRunAtLoad(context, origin));
       await context.close();
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
       chapters.push(await runAll(context, origin, chapter));
       await context.close();
     }
-    const firstRunMs = [...firstRuns].sort((a, b) => a - b)[1];
+    const firstRunMs = [...firstRuns].sort((a, b) => a - b)[FIRST_RUN_LOADS >> 1];
     console.log(`\nFirst Run clicked at the load event → the sleeper's output: ${firstRuns.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${firstRunMs.toFixed(0)}; target ≤ ${TARGETS.firstRunAtLoadMs} ms)`);
     console.log('\nRun all cells against the same cells run plainly, one after the other, and as they are (with their tools):');
     for (const c of chapters) {

@@ -23,7 +23,7 @@ import { formatTiming } from '../../src/cli/commands/run';
 import { importProfile, ImportError } from '../../src/sandbox/profile/import';
 
 // complicated.js records millions of calls: run cells on a worker thread so vitest stays responsive.
-const { file: CHAPTER, cells, cellById, runCell, resultOf } = chapterCells('profiling', runOffThread);
+const { file: CHAPTER, cells, cellById, runCell, resultOf, holdsInMostRuns } = chapterCells('profiling', runOffThread);
 
 /** Names and figures the prose states; each is checked against a live profile below. */
 const SLEEPER = { helper: 'sleepOneSecond' };
@@ -179,20 +179,30 @@ describe('what the prose says about the other examples', () => {
     expect(fib.calls).toBeGreaterThan(fib.primitiveCalls);
   });
 
-  it('complicated spends its time under myMethod, and randomInt has the most own time', { timeout: 300_000 }, async () => {
-    const profile = profileOf(await resultOf('complicated'));
-    const rows = flatRows(profile).filter((candidate) => profile.frames[candidate.frame].name !== '<module>');
-    const byCumulative = rows.filter((candidate) => !profile.frames[candidate.frame].builtin);
-    const myMethod = row(profile, 'myMethod');
-    expect(myMethod.calls).toBe(2);
-    // myMethod is the widest box below myFunc and main in the icicle.
-    for (const other of byCumulative) {
-      const frame = profile.frames[other.frame];
-      if (!['main', 'myFunc', 'myMethod'].some((name) => named(frame, name))) expect(other.totalMs).toBeLessThan(myMethod.totalMs);
-    }
-    const hottest = [...rows].sort((a, b) => b.selfMs - a.selfMs)[0];
-    expect(profile.frames[hottest.frame].name).toBe(COMPLICATED.hottest);
-    expect(hottest.calls).toBe(COMPLICATED.hottestCalls);
+  // Own times are timing claims: they must hold in three runs of at most five (a loaded CI run once put
+  // Math.random first; quiet runs measured randomInt 471-680 ms, myMethod 362-620 ms, Math.random about
+  // 130 ms). Counts are exact in every run.
+  it('complicated spends its time under myMethod, and randomInt has the most own time', { timeout: 600_000 }, async () => {
+    await holdsInMostRuns('complicated', (result) => {
+      const profile = profileOf(result);
+      const rows = flatRows(profile).filter((candidate) => profile.frames[candidate.frame].name !== '<module>');
+      const byCumulative = rows.filter((candidate) => !profile.frames[candidate.frame].builtin);
+      const myMethod = row(profile, 'myMethod');
+      expect(myMethod.calls).toBe(2);
+      // myMethod is the widest box below myFunc and main in the icicle.
+      for (const other of byCumulative) {
+        const frame = profile.frames[other.frame];
+        if (!['main', 'myFunc', 'myMethod'].some((name) => named(frame, name))) expect(other.totalMs).toBeLessThan(myMethod.totalMs);
+      }
+      const bySelf = [...rows].sort((a, b) => b.selfMs - a.selfMs);
+      const leaders = bySelf
+        .slice(0, 3)
+        .map((candidate) => `${profile.frames[candidate.frame].name} ${candidate.selfMs.toFixed(0)} ms`)
+        .join(', ');
+      const corrections = `${profile.meta.overheadPerEventNs.toFixed(0)} ns per event, ${profile.meta.overheadPerChildCallNs?.toFixed(0)} ns per child call subtracted`;
+      expect(profile.frames[bySelf[0].frame].name, `most own time: ${leaders} (${corrections})`).toBe(COMPLICATED.hottest);
+      expect(bySelf[0].calls).toBe(COMPLICATED.hottestCalls);
+    });
   });
 
   it('the sampling tree of complicated leads down to myMethod too', { timeout: 300_000 }, async () => {
@@ -377,11 +387,16 @@ describe('what the prose says about the two profilers (medians of repeats)', () 
 });
 
 describe('what the prose says about the sampler, and about profilers that lie', () => {
-  it('complicated: the same path, and randomInt has the most own time in both profiles', { timeout: 300_000 }, async () => {
-    const sampled = profileOf(await resultOf('complicated-sampling'));
-    const rows = flatRows(sampled).filter((candidate) => sampled.frames[candidate.frame].name !== '<module>');
-    const hottest = [...rows].sort((a, b) => b.selfMs - a.selfMs)[0];
-    expect(sampled.frames[hottest.frame].name).toBe('randomInt');
+  // A timing claim, so three runs of at most five (the build's recording: randomInt 689 ms, myMethod 505 ms).
+  it('complicated: the same path, and randomInt has the most own time in both profiles', { timeout: 600_000 }, async () => {
+    await holdsInMostRuns('complicated-sampling', (result) => {
+      const sampled = profileOf(result);
+      const bySelf = flatRows(sampled)
+        .filter((candidate) => sampled.frames[candidate.frame].name !== '<module>')
+        .sort((a, b) => b.selfMs - a.selfMs);
+      const leaders = bySelf.slice(0, 3).map((candidate) => `${sampled.frames[candidate.frame].name} ${candidate.selfMs.toFixed(0)} ms`);
+      expect(sampled.frames[bySelf[0].frame].name, `most own time: ${leaders.join(', ')}`).toBe('randomInt');
+    });
     expect(prose).toContain('`randomInt` has the most own\ntime in both');
   });
 

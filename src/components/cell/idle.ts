@@ -13,8 +13,10 @@
  */
 type IdleWindow = Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
 
-/** Where requestIdleCallback is missing (Safari), a task waits this long instead. */
+/** Where requestIdleCallback is missing (Safari), a task waits this long instead, by default. */
 const NO_IDLE_CALLBACK_DELAY_MS = 50;
+/** Work after load waits longer there, so it stays clear of the page's first render and input. */
+const AFTER_LOAD_NO_IDLE_CALLBACK_DELAY_MS = 1500;
 
 let holds = 0;
 /** Tasks that came due while a run was on its way, in the order they did. */
@@ -38,15 +40,18 @@ export function holdIdleWork(): () => void {
   };
 }
 
-/** Runs `task` at the browser's next idle moment (within timeoutMs) at which no run holds the idle work. */
-export function whenIdle(task: () => void, timeoutMs: number): void {
+/**
+ * Runs `task` at the browser's next idle moment (within timeoutMs) at which no run holds
+ * the idle work; without idle callbacks, after `fallbackDelayMs` (and no hold).
+ */
+export function whenIdle(task: () => void, timeoutMs: number, fallbackDelayMs = NO_IDLE_CALLBACK_DELAY_MS): void {
   const attempt = () => {
-    if (holds > 0) held.push(() => whenIdle(task, timeoutMs));
+    if (holds > 0) held.push(() => whenIdle(task, timeoutMs, fallbackDelayMs));
     else task();
   };
   const win = window as IdleWindow;
   if (win.requestIdleCallback) win.requestIdleCallback(attempt, { timeout: timeoutMs });
-  else setTimeout(attempt, NO_IDLE_CALLBACK_DELAY_MS);
+  else setTimeout(attempt, fallbackDelayMs);
 }
 
 /**
@@ -55,7 +60,7 @@ export function whenIdle(task: () => void, timeoutMs: number): void {
  * page's own first render and first input.
  */
 export function afterLoadWhenIdle(task: () => void, timeoutMs = 4000): void {
-  const schedule = () => whenIdle(task, timeoutMs);
+  const schedule = () => whenIdle(task, timeoutMs, AFTER_LOAD_NO_IDLE_CALLBACK_DELAY_MS);
   if (document.readyState === 'complete') schedule();
   else window.addEventListener('load', schedule, { once: true });
 }

@@ -103,3 +103,26 @@ describe('idle work waits for a run to finish', () => {
     expect(live).toEqual(['cell']);
   });
 });
+
+describe('without idle callbacks (Safari)', () => {
+  it('work after load still waits for a run, then its own delay', async () => {
+    delete (window as unknown as { requestIdleCallback?: unknown }).requestIdleCallback;
+    vi.useFakeTimers();
+    try {
+      const { afterLoadWhenIdle, holdIdleWork } = await freshModules();
+      const ran: string[] = [];
+      const release = holdIdleWork();
+      afterLoadWhenIdle(() => ran.push('warm-up'));
+      vi.advanceTimersByTime(5000);
+      expect(ran).toEqual([]);
+      release();
+      // Released work is scheduled again: the after-load delay keeps it clear of the first render.
+      vi.advanceTimersByTime(1000);
+      expect(ran).toEqual([]);
+      vi.advanceTimersByTime(600);
+      expect(ran).toEqual(['warm-up']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -71,7 +71,12 @@ export default defineConfig({
     plugins: [lazyMonacoCss()],
     server: { headers: isolationHeaders },
     preview: { headers: isolationHeaders },
-    worker: { format: 'es' },
+    worker: {
+      format: 'es',
+      // The page compiles the engine too (src/sandbox/client.ts): name the worker's copy of
+      // the wasm as the page's build names it, so both load one file.
+      rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
+    },
     // QuickJS's wasm is imported with `?url` by the sandbox worker; pre-bundling
     // the emscripten glue breaks that URL in dev (quickjs-emscripten#145).
     optimizeDeps: {

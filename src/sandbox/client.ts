@@ -8,6 +8,8 @@
 import { limitHit, resolveLimits } from './engine/limits';
 import type { ConsoleEntry, RunRequest, RunResult, RunStatus } from './types';
 import type { FromWorker, ToWorker } from './protocol';
+import { compileEngineFrom } from './engine/compile-engine';
+import { ENGINE_WASM_URL } from './engine-url';
 
 export interface RunCallbacks {
   /** Console entries as they are printed (batched), before the result arrives. */
@@ -35,6 +37,8 @@ const WATCHDOG_GRACE_MS = 1000;
 const FIRST_LOAD_GRACE_MS = 10_000;
 
 export type WorkerFactory = () => Worker;
+/** Compiles the engine on the page, to hand to each worker (see expectEngineFromPage in engine/module.ts). */
+export type EngineCompiler = () => Promise<WebAssembly.Module>;
 
 const defaultFactory: WorkerFactory = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'workbook-sandbox' });
 
@@ -48,7 +52,13 @@ export class SandboxClient {
   /** Workers created so far (a page test checks that Stop does not leak them). */
   workersCreated = 0;
 
-  constructor(private readonly factory: WorkerFactory = defaultFactory) {}
+  /** The engine the page compiled, or null when it could not; started with the first worker. */
+  private engine?: Promise<WebAssembly.Module | null>;
+
+  constructor(
+    private readonly factory: WorkerFactory = defaultFactory,
+    private readonly compileEngine?: EngineCompiler,
+  ) {}
 
   /** Starts the worker and loads the wasm, so the first Run is fast. */
   warmUp(): void {
@@ -93,8 +103,29 @@ export class SandboxClient {
     };
     worker.onmessageerror = () => this.onWorkerDied(worker, 'The sandbox sent a message the page could not read.');
     this.worker = worker;
-    worker.postMessage({ type: 'warm' } satisfies ToWorker);
+    worker.postMessage({ type: 'warm', engineFromPage: Boolean(this.compileEngine) } satisfies ToWorker);
+    this.sendEngine(worker);
     return worker;
+  }
+
+  /**
+   * The page compiles the engine once, while it loads (the compile runs off its thread), and
+   * every worker it starts gets the module: the first one starts sooner after load, and a
+   * replacement after Stop starts without compiling at all. Always sent, null on failure,
+   * since the worker waits for it.
+   */
+  private sendEngine(worker: Worker): void {
+    if (!this.compileEngine) return;
+    this.engine ??= this.compileEngine().catch(() => null);
+    void this.engine.then((module) => {
+      if (worker !== this.worker) return; // replaced meanwhile: the new worker gets its own copy
+      try {
+        worker.postMessage({ type: 'engine', module } satisfies ToWorker);
+      } catch {
+        // A browser that cannot send a compiled module: the worker compiles its own.
+        worker.postMessage({ type: 'engine', module: null } satisfies ToWorker);
+      }
+    });
   }
 
   private replaceWorker(): void {
@@ -196,6 +227,6 @@ let shared: SandboxClient | undefined;
 
 /** The page's one sandbox client (one worker shared by every cell). */
 export function getSandboxClient(): SandboxClient {
-  shared ??= new SandboxClient();
+  shared ??= new SandboxClient(defaultFactory, () => compileEngineFrom(ENGINE_WASM_URL));
   return shared;
 }

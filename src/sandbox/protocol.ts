@@ -1,7 +1,12 @@
 /** Messages between the page (client.ts) and the sandbox worker (worker.ts). */
 import type { ConsoleEntry, RunRequest, RunResult } from './types';
 
-export type ToWorker = { type: 'run'; id: number; request: RunRequest } | { type: 'warm' };
+export type ToWorker =
+  | { type: 'run'; id: number; request: RunRequest }
+  /** engineFromPage: the page is compiling the engine and will send it ('engine'), so wait for it. */
+  | { type: 'warm'; engineFromPage?: boolean }
+  /** The engine the page compiled, or null when it could not: the worker then compiles its own. */
+  | { type: 'engine'; module: WebAssembly.Module | null };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -4,15 +4,15 @@
  * time, streams console output in batches and posts the result. The page kills
  * and replaces this worker on Stop, on a watchdog timeout, or after a crash.
  */
-import wasmUrl from '@jitl/quickjs-ng-wasmfile-release-sync/wasm?url';
-import { configureWasmLocation, warmUpModule } from './engine/module';
+import { ENGINE_WASM_URL } from './engine-url';
+import { configureWasmLocation, expectEngineFromPage, receiveEngineFromPage, warmUpModule } from './engine/module';
 import { runInSandbox } from './engine/run';
 import { ALL_TOOLS } from './tools';
 import { DEFAULT_LIMITS, type ConsoleEntry } from './types';
 import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-configureWasmLocation(wasmUrl);
+configureWasmLocation(ENGINE_WASM_URL);
 
 const post = (message: FromWorker) => self.postMessage(message);
 const BATCH_MS = 100;
@@ -39,7 +39,11 @@ async function warm(): Promise<void> {
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'warm') return warm();
+  if (message.type === 'engine') return receiveEngineFromPage(message.module);
+  if (message.type === 'warm') {
+    if (message.engineFromPage) expectEngineFromPage();
+    return warm();
+  }
   runsAsked++;
   const { id, request } = message;
   post({ type: 'started', id });

@@ -272,6 +272,42 @@ test.describe('faults', () => {
     });
   }
 
+  test("the page failing to compile the engine: the worker compiles its own and the run works", async ({ page }) => {
+    test.setTimeout(90_000);
+    // The page compiles the engine while it loads (client.ts) and its worker waits for it.
+    // Here the page cannot compile WebAssembly at all; its worker, a realm of its own, can.
+    await page.addInitScript(() => {
+      const refuse = () => Promise.reject(new Error('no WebAssembly on this page'));
+      Object.assign(WebAssembly, { compile: refuse, compileStreaming: refuse });
+    });
+    await page.goto(CHAPTER);
+    const cell = await shareInto(page, CELL, 'console.log("own engine", 6 * 7)');
+    await runAndWait(cell);
+    await expect(cell).toHaveAttribute('data-status', 'ok');
+    await expect(await openConsole(cell)).toContainText('own engine 42');
+  });
+
+  test("after Stop, the fresh worker starts from the page's engine without loading the wasm again", async ({ page }) => {
+    test.setTimeout(90_000);
+    const cell = await openWarm(page);
+    // From here on the wasm cannot be loaded at all: only the page's compiled copy can start a worker.
+    let asked = 0;
+    await page.route('**/*.wasm', (route) => {
+      asked++;
+      return route.fulfill({ status: 404, body: 'not here' });
+    });
+    await shareInto(page, CELL, 'while (true) {}');
+    await pressRun(cell);
+    await expect(cell).toHaveAttribute('data-state', 'running');
+    await cell.locator('.wb-cell-stop').click();
+    await expect(cell).toHaveAttribute('data-status', 'stopped');
+    await shareInto(page, CELL, 'console.log("after stop", 6 * 7)');
+    await runAndWait(cell);
+    await expect(cell).toHaveAttribute('data-status', 'ok');
+    await expect(await openConsole(cell)).toContainText('after stop 42');
+    expect(asked).toBe(0);
+  });
+
   test('the wasm failing to load: a clear message, and the chapter stays readable', async ({ page }) => {
     test.setTimeout(90_000);
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));

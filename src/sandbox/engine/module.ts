@@ -16,6 +16,7 @@ import { newQuickJSWASMModuleFromVariant, newVariant, type EmscriptenModuleLoade
 import baseVariant from '@jitl/quickjs-ng-wasmfile-release-sync';
 import { wasmMemoryCapBytes } from './limits';
 import { replaceClockImport } from './wasm-clock';
+import { compileEngineFrom } from './compile-engine';
 
 const PAGE = 64 * 1024;
 /** Grown past this many bytes over its start, a module is replaced after the run. */
@@ -60,25 +61,46 @@ interface NodeBuiltins {
 }
 
 let compiled: Promise<WebAssembly.Module> | undefined;
+/** Set while the worker waits for the module the page compiled (expectEngineFromPage). */
+let deliverFromPage: ((module: WebAssembly.Module | null) => void) | undefined;
 
 /**
- * The engine's wasm, compiled once: from its URL in the browser (configureWasmLocation), from
- * the package's file in Node. Undefined where neither is at hand: the glue then loads it itself.
+ * The page compiles the engine as it loads and sends the module to its worker
+ * (client.ts): the worker waits for that rather than fetching and compiling the
+ * same file once more. A worker starts only when the page's thread is free, after
+ * the page's last layout, so by then the page's copy is usually ready. If the page
+ * could not compile it, it sends null and the worker compiles its own.
  */
+export function expectEngineFromPage(): void {
+  if (compiled) return;
+  const fromPage = new Promise<WebAssembly.Module | null>((resolve) => (deliverFromPage = resolve));
+  compiled = fromPage.then((module) => module ?? compileOwn() ?? Promise.reject(new Error('the engine has no file to load')));
+  compiled.catch(() => (compiled = undefined));
+}
+
+/** The page's compiled module arrived (or null: it could not compile one). */
+export function receiveEngineFromPage(module: WebAssembly.Module | null): void {
+  deliverFromPage?.(module instanceof WebAssembly.Module ? module : null);
+  deliverFromPage = undefined;
+}
+
+/** From its URL in the browser (configureWasmLocation), from the package's file in Node; undefined where neither is at hand. */
+function compileOwn(): Promise<WebAssembly.Module> | undefined {
+  if (wasmLocation) return compileEngineFrom(wasmLocation);
+  // Node only, without a static import of node:fs that a browser bundle would trip on.
+  const node = (globalThis as { process?: NodeBuiltins }).process;
+  const fs = node?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
+  const nodeModule = node?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+  if (!fs || !nodeModule) return undefined;
+  const file = nodeModule.createRequire(import.meta.url).resolve('@jitl/quickjs-ng-wasmfile-release-sync/wasm');
+  return WebAssembly.compile(fs.readFileSync(file));
+}
+
+/** The engine's wasm, compiled once. Undefined where there is nothing to compile it from: the glue then loads it itself. */
 function compiledEngine(): Promise<WebAssembly.Module> | undefined {
   if (compiled) return compiled;
-  const url = wasmLocation;
-  if (url) {
-    compiled = WebAssembly.compileStreaming(fetch(url)).catch(async () => WebAssembly.compile(await (await fetch(url)).arrayBuffer()));
-  } else {
-    // Node only, without a static import of node:fs that a browser bundle would trip on.
-    const node = (globalThis as { process?: NodeBuiltins }).process;
-    const fs = node?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
-    const nodeModule = node?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
-    if (!fs || !nodeModule) return undefined;
-    const file = nodeModule.createRequire(import.meta.url).resolve('@jitl/quickjs-ng-wasmfile-release-sync/wasm');
-    compiled = WebAssembly.compile(fs.readFileSync(file));
-  }
+  compiled = compileOwn();
+  if (!compiled) return undefined;
   compiled.catch(() => (compiled = undefined));
   return compiled;
 }

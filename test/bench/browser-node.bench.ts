@@ -18,9 +18,14 @@
  * the same loop without the reads, gives one read's cost on each platform; times
  * the clock reads of the profiled run (two per call it recorded), that difference
  * is a lower bound for the part of the profile's Chromium - Node gap no recorder
- * can remove: a tight loop is the clock's cheapest case, and interleaved with
- * other work (fib(25) timing every call) Chromium's read measured 2-5x that
- * difference.
+ * can remove: a tight loop is the clock's cheapest case.
+ *
+ * And the clock in context: the clock floor of a quarter of complicated.js (test/
+ * bench/support/clock-floor.ts: every call timed with two clock reads, nothing
+ * recorded) runs plain on both platforms beside the others, and so does that quarter. What it takes longer in Chromium,
+ * beyond what the plain run does, is the clock's extra cost among the program's
+ * own work; per read, times the profiled run's reads, it is what the clock
+ * accounts for of the profile's gap, measured where the profile reads it.
  *
  *   npm run build && npm run bench -- browser-node      (WB_BENCH_REPEATS=<n>, default 3)
  *
@@ -34,28 +39,49 @@ import { profilerTool } from '../../src/sandbox/profiler/tool';
 import type { CallNode, ProfileOptions, RunResult } from '../../src/sandbox/types';
 import { ACCURACY_CHAPTER, TWO_PROFILER_CELLS, loadCellsWith, runCell } from '../browser/support/accuracy-harness';
 import { startPreview, stopPreview } from './support/preview';
+import { withClockFloor } from './support/clock-floor';
 
 const REPEATS = Math.max(1, Number(process.env.WB_BENCH_REPEATS) || 3);
 const MARK = '__bench_ms__';
 const TARGET_RATIO = 1.15;
 
-type ModeId = 'plain' | 'deterministic' | 'sampling';
+type ModeId = 'plain' | 'deterministic' | 'sampling' | 'scaledPlain' | 'clockFloor';
 const MODES: Array<{ id: ModeId; profile?: ProfileOptions }> = [
   { id: 'plain' },
   { id: 'deterministic', profile: { kind: 'deterministic' } },
   { id: 'sampling', profile: { kind: 'sampling' } },
+  // A quarter of the program, plain, and its clock floor (only for programs that list a floor).
+  { id: 'scaledPlain' },
+  { id: 'clockFloor' },
 ];
+const FLOOR_BUILTINS = ['Math.floor', 'Math.random'];
 
 /**
  * Each program with the chapter's cells that run it in each mode. complicated.js profiled takes
  * longer than the two-profilers cells' 10 s deadline on a busy machine: it runs in the chapter's
  * own complicated cells (2 min).
  */
-const PROGRAMS: Array<{ name: string; js: string; cells: Record<ModeId, string> }> = [
+const COMPLICATED = readFileSync('src/content/examples/complicated.js', 'utf8').replace(/^main\(\);\s*$/m, '');
+/**
+ * A quarter of its million-call loops: its clock floor reads Chromium's clock ~8 million times,
+ * which must fit a plain cell's 10 s deadline.
+ */
+const COMPLICATED_QUARTER = COMPLICATED.replace('i < 1_000_000;', 'i < 250_000;');
+if (COMPLICATED_QUARTER === COMPLICATED) throw new Error('complicated.js no longer has its million-call loop');
+const PROGRAMS: Array<{ name: string; js: string; scaledJs?: string; floorJs?: string; cells: Partial<Record<ModeId, string>> }> = [
   {
     name: 'complicated',
-    js: readFileSync('src/content/examples/complicated.js', 'utf8').replace(/^main\(\);\s*$/m, ''),
-    cells: { plain: TWO_PROFILER_CELLS.truth, deterministic: 'complicated', sampling: 'complicated-sampling' },
+    js: COMPLICATED,
+    // The learner's clock, the same on both platforms: a page's cell has no bench prelude.
+    scaledJs: COMPLICATED_QUARTER,
+    floorJs: withClockFloor(COMPLICATED_QUARTER, FLOOR_BUILTINS, 'performance.now'),
+    cells: {
+      plain: TWO_PROFILER_CELLS.truth,
+      deterministic: 'complicated',
+      sampling: 'complicated-sampling',
+      scaledPlain: 'waiting-and-working',
+      clockFloor: 'sleeper-time',
+    },
   },
   {
     name: 'fib(25)',
@@ -114,18 +140,49 @@ async function measureClock(page: Page, origin: string): Promise<{ browserNs: nu
   return { browserNs: median(perRead.browser), nodeNs: median(perRead.node) };
 }
 
+/** Clock reads of complicated.js's clock floor: two per call of its functions and of the two built-ins it wraps, counted in a profile. */
+async function floorReads(): Promise<number> {
+  const profiled = await runInNode(COMPLICATED_QUARTER, { kind: 'deterministic' });
+  const { frames, root } = profiled.profile!;
+  if (!FLOOR_BUILTINS.every((name) => frames.some((frame) => frame.builtin && frame.name === name))) throw new Error(`no rows for ${FLOOR_BUILTINS.join(', ')} in the profile`);
+  const timedByFloor = (node: CallNode) => !frames[node.frame].builtin || FLOOR_BUILTINS.includes(frames[node.frame].name);
+  let calls = 0;
+  const visit = (node: CallNode) => {
+    for (const child of node.children) {
+      if (timedByFloor(child)) calls += child.calls;
+      visit(child);
+    }
+  };
+  visit(root);
+  return 2 * calls;
+}
+
+/**
+ * The clock's Chromium - Node difference per read where the program reads it: the clock floor's
+ * gap beyond the plain run's gap, per read of the floor; times the profile's reads, over Node's time.
+ */
+async function clockInContext(modes: Record<string, { browserMs: number; nodeMs: number }>, profileReads: number, nodeMs: number) {
+  const reads = await floorReads();
+  const extraMs = modes.clockFloor.browserMs - modes.clockFloor.nodeMs - (modes.scaledPlain.browserMs - modes.scaledPlain.nodeMs);
+  const perReadNs = (extraMs / reads) * 1e6;
+  const gapMs = (profileReads * perReadNs) / 1e6;
+  return { floorReads: reads, extraMs, perReadNs, gapMs, floorRatio: (nodeMs + gapMs) / nodeMs };
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 async function measure(page: Page, origin: string, program: (typeof PROGRAMS)[number]) {
-  await loadCellsWith(page, `${origin}${ACCURACY_CHAPTER}`, Object.fromEntries(MODES.map((mode) => [program.cells[mode.id], timed(program.js)])));
-  const times: Record<string, { browser: number[]; node: number[] }> = Object.fromEntries(MODES.map((mode) => [mode.id, { browser: [], node: [] }]));
+  const modes = MODES.filter((mode) => program.cells[mode.id]);
+  const jsOf = (mode: ModeId) => (mode === 'clockFloor' ? program.floorJs! : mode === 'scaledPlain' ? program.scaledJs! : program.js);
+  await loadCellsWith(page, `${origin}${ACCURACY_CHAPTER}`, Object.fromEntries(modes.map((mode) => [program.cells[mode.id]!, timed(jsOf(mode.id))])));
+  const times: Record<string, { browser: number[]; node: number[] }> = Object.fromEntries(modes.map((mode) => [mode.id, { browser: [], node: [] }]));
   for (let round = 0; round <= REPEATS; round++) {
-    for (const mode of MODES) {
-      const browserMs = mainMs(await runCell(page, program.cells[mode.id]), `chromium ${mode.id}`);
-      const nodeMs = await inNode(program.js, mode.profile);
+    for (const mode of modes) {
+      const browserMs = mainMs(await runCell(page, program.cells[mode.id]!), `chromium ${mode.id}`);
+      const nodeMs = await inNode(jsOf(mode.id), mode.profile);
       if (round === 0) continue; // the untimed round: wasm tier-up on both platforms
       times[mode.id].browser.push(browserMs);
       times[mode.id].node.push(nodeMs);
@@ -134,7 +191,7 @@ async function measure(page: Page, origin: string, program: (typeof PROGRAMS)[nu
   }
   process.stdout.write('\n');
   return Object.fromEntries(
-    MODES.map((mode) => {
+    modes.map((mode) => {
       const browserMs = median(times[mode.id].browser);
       const nodeMs = median(times[mode.id].node);
       return [mode.id, { browserMs, nodeMs, ratio: browserMs / nodeMs, samples: times[mode.id] }];
@@ -178,8 +235,17 @@ async function main(): Promise<void> {
     `The clock: one read costs ${clock.browserNs.toFixed(0)} ns in Chromium and ${clock.nodeNs.toFixed(0)} ns in Node; the profiled run reads it ${(clockReads / 1e6).toFixed(1)} million times (two per recorded call).\n` +
       `  The slower clock alone costs Chromium at least ${(clockGapMs / 1000).toFixed(1)} s of that run: its floor for this target is at least ${floorRatio.toFixed(2)}x, and without that much of the clock's difference the ratio is ${withoutClock.toFixed(2)}x.`,
   );
+  const inContext = await clockInContext(rows[0].modes, clockReads, target.nodeMs);
+  console.log(
+    `  In context: the clock floor of a quarter of complicated.js (${(inContext.floorReads / 1e6).toFixed(1)} million reads) takes ${(inContext.extraMs / 1000).toFixed(1)} s longer in Chromium than in Node beyond its plain run's difference,` +
+      ` ${inContext.perReadNs.toFixed(0)} ns a read; at that cost the profiled run's reads account for ${(inContext.gapMs / 1000).toFixed(1)} s of its ${((target.browserMs - target.nodeMs) / 1000).toFixed(1)} s gap,` +
+      ` a floor of ${inContext.floorRatio.toFixed(2)}x for this target.`,
+  );
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/browser-node.json', JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, rows, clock: { ...clock, clockReads, clockGapMs, floorRatio, withoutClock } }, null, 2));
+  writeFileSync(
+    'bench-results/browser-node.json',
+    JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, rows, clock: { ...clock, clockReads, clockGapMs, floorRatio, withoutClock, inContext } }, null, 2),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,8 @@
  *   the start time in a local and trusts every exit (no stack repair): what the
  *   real recorder adds beyond it buys those.
  *
- * The clock is `__benchRealNow`, which the bench's own prelude defines.
+ * The clock is `__benchRealNow`, which the profiler bench's own prelude defines, or
+ * an expression given instead (`performance.now` in a chapter's cell).
  */
 import { Parser, type Node } from 'acorn';
 import { simple } from 'acorn-walk';
@@ -24,14 +25,16 @@ import { simple } from 'acorn-walk';
 interface Timing {
   enter(id: number): string;
   exit: string;
-  /** Defines what enter and exit use; goes first. */
-  prelude: string;
+  /** Defines what enter and exit use, with this clock; goes first. */
+  prelude(clock: string): string;
 }
+
+const BENCH_CLOCK = '__benchRealNow';
 
 type FunctionNode = Node & { body: Node & { type: string }; expression?: boolean };
 
 /** `source` with every function body timed, and the named built-ins wrapped the same way. */
-function withTiming(source: string, builtins: string[], timing: Timing): string {
+function withTiming(source: string, builtins: string[], timing: Timing, clock: string): string {
   const program = Parser.parse(source, { ecmaVersion: 'latest', sourceType: 'script' });
   const bodies: FunctionNode[] = [];
   const collect = (node: Node) => void bodies.push(node as FunctionNode);
@@ -55,24 +58,24 @@ function withTiming(source: string, builtins: string[], timing: Timing): string 
       return `const ${original} = ${path};\n${path} = function (a, b) { ${timing.enter(bodies.length + 1 + index)} return ${original}(a, b) ${timing.exit} };`;
     })
     .join('\n');
-  return `${timing.prelude}\n${wrap}\n${out}`;
+  return `${timing.prelude(clock)}\n${wrap}\n${out}`;
 }
 
 const CLOCK: Timing = {
-  prelude: 'const now = __benchRealNow;\nlet timed = 0;',
+  prelude: (clock) => `const now = ${clock};\nlet timed = 0;`,
   enter: () => 'const $t = now(); try {',
   exit: '} finally { timed += now() - $t }',
 };
 
 /** The clock floor of `source` (see above). */
-export function withClockFloor(source: string, builtins: string[]): string {
-  return withTiming(source, builtins, CLOCK);
+export function withClockFloor(source: string, builtins: string[], clock = BENCH_CLOCK): string {
+  return withTiming(source, builtins, CLOCK, clock);
 }
 
 const CALL_TREE: Timing = {
   // Nodes as the recorder makes them: no prototype, children under keys of their own.
-  prelude: [
-    'const now = __benchRealNow;',
+  prelude: (clock) => [
+    `const now = ${clock};`,
     'const $node = (parent) => ({ __proto__: null, parent, calls: 0, total: 0 });',
     'let $current = $node(null);',
     'const $child = (id) => ($current["f" + id] = $node($current));',
@@ -82,6 +85,6 @@ const CALL_TREE: Timing = {
 };
 
 /** The call-tree floor of `source` (see above). */
-export function withCallTreeFloor(source: string, builtins: string[]): string {
-  return withTiming(source, builtins, CALL_TREE);
+export function withCallTreeFloor(source: string, builtins: string[], clock = BENCH_CLOCK): string {
+  return withTiming(source, builtins, CALL_TREE, clock);
 }

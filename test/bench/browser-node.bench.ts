@@ -116,9 +116,10 @@ async function inNode(js: string, profile?: ProfileOptions): Promise<number> {
 }
 
 /** Calls a profile recorded (every node's count but the root's): each was timed with two clock reads. */
-function recordedCalls(node: CallNode): number {
+/** Calls recorded under a node, counting only the nodes `counted` accepts (all of them by default). */
+function recordedCalls(node: CallNode, counted: (node: CallNode) => boolean = () => true): number {
   let calls = 0;
-  for (const child of node.children) calls += child.calls + recordedCalls(child);
+  for (const child of node.children) calls += (counted(child) ? child.calls : 0) + recordedCalls(child, counted);
   return calls;
 }
 
@@ -146,15 +147,7 @@ async function floorReads(): Promise<number> {
   const { frames, root } = profiled.profile!;
   if (!FLOOR_BUILTINS.every((name) => frames.some((frame) => frame.builtin && frame.name === name))) throw new Error(`no rows for ${FLOOR_BUILTINS.join(', ')} in the profile`);
   const timedByFloor = (node: CallNode) => !frames[node.frame].builtin || FLOOR_BUILTINS.includes(frames[node.frame].name);
-  let calls = 0;
-  const visit = (node: CallNode) => {
-    for (const child of node.children) {
-      if (timedByFloor(child)) calls += child.calls;
-      visit(child);
-    }
-  };
-  visit(root);
-  return 2 * calls;
+  return 2 * recordedCalls(root, timedByFloor);
 }
 
 /**

@@ -6,13 +6,13 @@
  * in the runtime being measured. Right after an allocation failed (a learner's
  * `catch` around the allocation that ran out) the wasm memory can be too full for
  * that object, and the walk answered with an object missing its figures:
- * `memoryUsage().heapBytes` was NaN in about one run in three of the memory
- * chapter's `block-sizes` cell. So each session keeps a small block of the
+ * `memoryUsage().heapBytes` was NaN in 8 of 12 runs of the memory chapter's
+ * `block-sizes` cell on a quiet machine. So each session keeps a small block of the
  * module's memory aside, gives it back just before a walk, and takes it again
  * after. The block is raw malloc, outside QuickJS's accounting, so the figure
  * does not count it.
  */
-import type { QuickJSContext, QuickJSRuntime } from 'quickjs-emscripten-core';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
 import type { LoadedModule } from './module';
 
 /** Room for the walk's result object, its shape and its property names, many times over. */
@@ -55,31 +55,35 @@ export function heapWalker(loaded: LoadedModule, runtime: QuickJSRuntime, ctx: Q
     }
   };
 
+  /**
+   * One walk, its result read by `read` (one figure, or all of them); a read that finds no figure is an
+   * error, never a number shown to the learner.
+   */
+  const walk = <T>(read: (handle: QuickJSHandle) => T | undefined): T =>
+    withRoom(() => {
+      const handle = runtime.computeMemoryUsage();
+      try {
+        const figures = read(handle);
+        if (figures === undefined) throw new Error('the heap walk returned no figures (out of memory)');
+        return figures;
+      } finally {
+        handle.dispose();
+      }
+    });
+
   return {
     bytes: () =>
-      withRoom(() => {
-        const handle = runtime.computeMemoryUsage();
-        try {
-          const used = ctx.getProp(handle, 'memory_used_size');
-          const bytes = ctx.typeof(used) === 'number' ? ctx.getNumber(used) : Number.NaN;
-          used.dispose();
-          // A figure that is not there is an error, never a number shown to the learner.
-          if (!Number.isFinite(bytes)) throw new Error('the heap walk returned no figure (out of memory)');
-          return bytes;
-        } finally {
-          handle.dispose();
-        }
+      walk((handle) => {
+        // One property, not the whole dump: the memory recorder reads this on every sample.
+        const used = ctx.getProp(handle, 'memory_used_size');
+        const bytes = ctx.typeof(used) === 'number' ? ctx.getNumber(used) : Number.NaN;
+        used.dispose();
+        return Number.isFinite(bytes) ? bytes : undefined;
       }),
     details: () =>
-      withRoom(() => {
-        const handle = runtime.computeMemoryUsage();
-        try {
-          const figures = ctx.dump(handle) as Record<string, number> | undefined;
-          if (!figures || typeof figures.memory_used_size !== 'number') throw new Error('the heap walk returned no figures (out of memory)');
-          return figures;
-        } finally {
-          handle.dispose();
-        }
+      walk((handle) => {
+        const figures = ctx.dump(handle) as Record<string, number> | undefined;
+        return figures && Number.isFinite(figures.memory_used_size) ? figures : undefined;
       }),
     release: () => {
       try {

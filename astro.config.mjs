@@ -75,7 +75,9 @@ export default defineConfig({
       format: 'es',
       // The page compiles the engine too (src/sandbox/client.ts): name the worker's copy of
       // the wasm as the page's build names it, so both load one file.
-      rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
+      // One file per worker: quickjs-emscripten loads its glue with import(), and a separate
+      // chunk would cost the sandbox worker a request before its first run.
+      rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]', inlineDynamicImports: true } },
     },
     // QuickJS's wasm is imported with `?url` by the sandbox worker; pre-bundling
     // the emscripten glue breaks that URL in dev (quickjs-emscripten#145).

@@ -59,7 +59,7 @@ export default defineConfig({
         TableOfContents: './src/components/starlight/TableOfContents.astro',
         MobileTableOfContents: './src/components/starlight/MobileTableOfContents.astro',
       },
-      customCss: ['./src/styles/cells.css', './src/styles/print.css', './src/components/views/profile/profile-views.css', './src/styles/a11y.css', './src/styles/scroll-anchoring.css'],
+      customCss: ['./src/styles/cells.css', './src/styles/print.css', './src/components/views/profile/profile-views.css', './src/styles/a11y.css', './src/styles/scroll-anchoring.css', './src/styles/offscreen-blocks.css'],
       lastUpdated: false,
       pagination: true,
     }),

@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { pressRun } from './support/press-run';
 import type { AxeResults } from 'axe-core';
 import { SITE_PAGES } from './support/hardening';
+import { waitForEveryBlock } from './support/offscreen-blocks';
 
 // axe runs through the DevTools protocol (page.evaluate), which the page's CSP
 // does not govern: an inline <script> tag (page.addScriptTag) would be refused by
@@ -53,6 +54,7 @@ for (const path of SITE_PAGES) {
     test(`${path} in the ${theme} theme: no serious or critical axe violation`, async ({ page }) => {
       await openInTheme(page, path, theme);
       await page.waitForLoadState('networkidle');
+      await waitForEveryBlock(page);
       expect(await seriousViolations(page)).toEqual([]);
 
       const cell = page.locator('wb-cell').first();

@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { watchForeignRequests } from './support/hardening';
+import { waitForEveryBlock } from './support/offscreen-blocks';
 
 const PAGES = [
   { path: '/', title: 'The workbook', cells: false },
@@ -139,6 +140,7 @@ test.describe('phone width', () => {
     test(`${path} has no horizontal scroll at 390 px`, async ({ page }) => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
+      await waitForEveryBlock(page);
       const widths = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,

@@ -30,6 +30,7 @@ import { enableStaticTabs } from './static-tabs';
 import { RAISE_LIMIT_EVENT, type RaiseLimitDetail } from '../views/console/raise-limit-event';
 import { loadRecordedResult, staticSelectedTab, whenResultsWanted } from './recorded-results';
 import { afterLoadWhenIdle, holdIdleWork } from './idle';
+import { renderEveryBlockWhenIdle } from './offscreen-blocks';
 import { buildToolbar, type ToolbarParts } from './toolbar';
 import { parseShow } from './view-order';
 import { syntheticResult } from './synthetic-result';
@@ -141,6 +142,7 @@ export class WbCell extends HTMLElement {
     this.restoreSavedEdits();
     void this.openSharedCode();
     startSandboxEarly();
+    renderEveryBlockWhenIdle();
     afterLoadWhenIdle(prefetchRunParts, 6000);
   }
 

@@ -51,14 +51,16 @@ const RESPONSIVE_TRIALS = 3;
  * hiccup is not. A trial that passes ends the measure, since the minimum is
  * then under the bound whatever later trials would read.
  */
-async function expectResponsive(page: Page, label: string, action: () => Promise<void>): Promise<void> {
+async function expectResponsive(page: Page, label: string, action: () => Promise<void>): Promise<MainThreadTask[]> {
   const longest: number[] = [];
+  let tasks: MainThreadTask[] = [];
   for (let trial = 1; trial <= RESPONSIVE_TRIALS; trial++) {
-    const tasks = await traceTrial(page, `${label}, trial ${trial}`, action);
+    tasks = await traceTrial(page, `${label}, trial ${trial}`, action);
     longest.push(Math.max(0, ...tasks.map((task) => task.cpuMs)));
     if (longest.at(-1)! <= LONG_TASK_MS) break;
   }
   expect(Math.min(...longest), `the longest main-thread task's CPU ms, best of trials ${longest.join(', ')}`).toBeLessThanOrEqual(LONG_TASK_MS);
+  return tasks; // the last trial's, whose run the page's marks describe
 }
 
 /** One traced run of `action`: reports its long tasks, and what the longest ones spent their time on. */
@@ -80,10 +82,10 @@ async function shareInto(page: Page, cellId: string, code: string): Promise<Loca
   return sharedCodeShown(page, cellId, code);
 }
 
-/** Time between the cell starting the run and its result arriving, from the page's own marks. */
+/** Time between the run going to the sandbox (the page's watchdog is armed then) and its result arriving, from the page's own marks. */
 function lastRunMs(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const start = performance.getEntriesByName('wb:run-start').at(-1)!.startTime;
+    const start = performance.getEntriesByName('wb:run-sent').at(-1)!.startTime;
     const end = performance.getEntriesByName('wb:run-result').at(-1)!.startTime;
     return end - start;
   });
@@ -127,7 +129,7 @@ test.describe('runaway code ends with a message naming the limit', () => {
       const foreign = watchForeignRequests(page, baseURL!);
       await openWarm(page);
       const cell = await shareInto(page, CELL, code);
-      await expectResponsive(page, name, async () => {
+      const tasks = await expectResponsive(page, name, async () => {
         await pressRun(cell);
         // The page answers while the sandbox is busy.
         expect(await page.evaluate(() => document.querySelectorAll('wb-cell').length)).toBeGreaterThan(0);
@@ -139,7 +141,13 @@ test.describe('runaway code ends with a message naming the limit', () => {
       const took = await lastRunMs(page);
       test.info().annotations.push({ type: 'run ms', description: took.toFixed(0) });
       console.log(`[${name}] ended as ${await cell.getAttribute('data-status')} after ${took.toFixed(0)} ms`);
-      expect(took).toBeLessThanOrEqual(DEADLINE_MS + WATCHDOG_GRACE_MS);
+      // The worker ends the run at its deadline; failing that, the page's watchdog ends it at the
+      // deadline plus its grace. A timer fires only once the task running when it comes due is
+      // over, so on a loaded machine it can be late by the page's longest task (a loaded CI run:
+      // ended by the watchdog 14 ms past 11 s, with main-thread tasks of up to 206 ms).
+      // The trace lists the tasks over 50 ms, so no unlisted task was longer than that.
+      const timerLate = Math.max(50, ...tasks.map((task) => task.wallMs));
+      expect(took).toBeLessThanOrEqual(DEADLINE_MS + WATCHDOG_GRACE_MS + timerLate);
 
       // The next run works, and no worker was left behind.
       const next = await shareInto(page, CELL, 'console.log("next", [3, 4].map((n) => n * n).join("+"))');

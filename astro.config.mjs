@@ -18,6 +18,8 @@ const { lazyMonacoCss } = await tsImport('./src/components/editor/vite-plugin-la
 // Security headers (CSP with hashed inline scripts + COOP/COEP): src/security/, docs/HOSTING.md.
 const { securityHeadersIntegration } = await tsImport('./src/security/integration.ts', import.meta.url);
 const { previewHeaders } = await tsImport('./src/security/dist-headers.ts', import.meta.url);
+// The sandbox worker starts from an inline script at the top of a chapter's content; the build writes its URL there.
+const { earlyWorkerIntegration } = await tsImport('./src/sandbox/early-worker-integration.ts', import.meta.url);
 
 /**
  * Cross-origin isolation: 5 µs performance.now() instead of 100 µs, and
@@ -65,6 +67,8 @@ export default defineConfig({
     }),
     react(),
     workbookCells(),
+    // Before the security headers: they hash the inline scripts of the final pages.
+    earlyWorkerIntegration(),
     securityHeadersIntegration(),
   ],
   vite: {

@@ -10,6 +10,7 @@ import type { ConsoleEntry, RunRequest, RunResult, RunStatus } from './types';
 import type { FromWorker, ToWorker } from './protocol';
 import { compileEngineFrom } from './engine/compile-engine';
 import { ENGINE_WASM_URL } from './engine-url';
+import { takeEarlyWorker, type EarlyWorker } from './early-worker';
 
 export interface RunCallbacks {
   /** Console entries as they are printed (batched), before the result arrives. */
@@ -40,7 +41,9 @@ export type WorkerFactory = () => Worker;
 /** Compiles the engine on the page, to hand to each worker (see expectEngineFromPage in engine/module.ts). */
 export type EngineCompiler = () => Promise<WebAssembly.Module>;
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'workbook-sandbox' });
+const defaultFactory: WorkerFactory = () => new Worker(new URL('./sandbox-worker.ts', import.meta.url), { type: 'module', name: 'workbook-sandbox' });
+/** The worker a page's inline script started before the client existed (early-worker.ts), taken once. */
+export type EarlyWorkerSource = () => EarlyWorker | undefined;
 
 export class SandboxClient {
   private worker?: Worker;
@@ -52,12 +55,16 @@ export class SandboxClient {
   /** Workers created so far (a page test checks that Stop does not leak them). */
   workersCreated = 0;
 
-  /** The engine the page compiled, or null when it could not; started with the first worker. */
+  /**
+   * The engine for the next worker: the one the page compiled (null when it could not),
+   * or the one an early worker compiled and sent.
+   */
   private engine?: Promise<WebAssembly.Module | null>;
 
   constructor(
     private readonly factory: WorkerFactory = defaultFactory,
     private readonly compileEngine?: EngineCompiler,
+    private readonly earlyWorker?: EarlyWorkerSource,
   ) {}
 
   /** Starts the worker and loads the wasm, so the first Run is fast. */
@@ -93,7 +100,8 @@ export class SandboxClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = this.factory();
+    const early = this.workersCreated === 0 ? this.adoptableEarlyWorker() : undefined;
+    const worker = early?.worker ?? this.factory();
     this.workersCreated++;
     this.ready = false;
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(worker, event.data);
@@ -103,16 +111,29 @@ export class SandboxClient {
     };
     worker.onmessageerror = () => this.onWorkerDied(worker, 'The sandbox sent a message the page could not read.');
     this.worker = worker;
+    if (early) {
+      // Already told to warm up, compiling its own engine: hear what it said before we listened.
+      for (const message of early.messages) this.onMessage(worker, message);
+      return worker;
+    }
     worker.postMessage({ type: 'warm', engineFromPage: Boolean(this.compileEngine) } satisfies ToWorker);
     this.sendEngine(worker);
     return worker;
   }
 
+  /** The page's early worker, unless it failed to start: then it is dropped and a worker is started as usual. */
+  private adoptableEarlyWorker(): EarlyWorker | undefined {
+    const early = this.earlyWorker?.();
+    if (!early?.failure) return early;
+    early.worker.terminate();
+    return undefined;
+  }
+
   /**
-   * The page compiles the engine once, while it loads (the compile runs off its thread), and
-   * every worker it starts gets the module: the first one starts sooner after load, and a
-   * replacement after Stop starts without compiling at all. Always sent, null on failure,
-   * since the worker waits for it.
+   * Every worker the client starts gets a compiled engine, so a replacement after Stop starts
+   * without compiling at all: the one the early worker compiled and sent, when it has; else
+   * the page compiles it once (where no early worker ran, the dev server, this is the first
+   * worker's too). Always sent, null on failure, since the worker waits for it.
    */
   private sendEngine(worker: Worker): void {
     if (!this.compileEngine) return;
@@ -152,6 +173,11 @@ export class SandboxClient {
     if (message.type === 'ready') {
       this.ready = true;
       this.loadError = undefined;
+      return;
+    }
+    if (message.type === 'engine') {
+      // The worker compiled its own engine: its replacements start from it, with no compile on the page.
+      this.engine ??= Promise.resolve(message.module);
       return;
     }
     if (message.type === 'fatal' && message.id === undefined) {
@@ -227,6 +253,6 @@ let shared: SandboxClient | undefined;
 
 /** The page's one sandbox client (one worker shared by every cell). */
 export function getSandboxClient(): SandboxClient {
-  shared ??= new SandboxClient(defaultFactory, () => compileEngineFrom(ENGINE_WASM_URL));
+  shared ??= new SandboxClient(defaultFactory, () => compileEngineFrom(ENGINE_WASM_URL), takeEarlyWorker);
   return shared;
 }

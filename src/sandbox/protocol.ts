@@ -1,4 +1,4 @@
-/** Messages between the page (client.ts) and the sandbox worker (worker.ts). */
+/** Messages between the page (client.ts) and the sandbox worker (sandbox-worker.ts). */
 import type { ConsoleEntry, RunRequest, RunResult } from './types';
 
 export type ToWorker =
@@ -13,4 +13,6 @@ export type FromWorker =
   | { type: 'started'; id: number }
   | { type: 'console'; id: number; entries: ConsoleEntry[] }
   | { type: 'result'; id: number; result: RunResult }
-  | { type: 'fatal'; id?: number; message: string };
+  | { type: 'fatal'; id?: number; message: string }
+  /** The engine the worker compiled itself, for the page to hand to the workers that replace it. */
+  | { type: 'engine'; module: WebAssembly.Module };

@@ -127,7 +127,7 @@ async function runAll(context: BrowserContext, origin: string, chapter: string):
   await page.goto(`${origin}${chapter}`);
   await page.waitForLoadState('networkidle');
   // A worker of our own, from the page's sandbox worker script, for the plain runs.
-  const script = `/_astro/${readdirSync(`${process.env.WB_DIST ?? 'dist'}/_astro`).find((file) => /^worker-[\w-]+\.js$/.test(file))}`;
+  const script = `/_astro/${readdirSync(`${process.env.WB_DIST ?? 'dist'}/_astro`).find((file) => /^sandbox-worker-[\w-]+\.js$/.test(file))}`;
   const backToBack = async (list: RunRequest[]) => (await page.evaluate(`(${PLAIN_RUNS_IN_PAGE})(${JSON.stringify({ list, script })})`)) as number[];
   const plainMs = await backToBack(requests.plain);
   const asIsMs = await backToBack(requests.asIs);

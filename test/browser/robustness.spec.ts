@@ -188,7 +188,8 @@ test.describe('faults', () => {
   test('the worker script failing to load: a clear message, then a fresh worker once it is back', async ({ page }) => {
     test.setTimeout(90_000);
     let broken = true;
-    await page.route('**/_astro/worker-*.js', (route) =>
+    // Both the worker the page's inline script starts and the one its client starts instead come from this file.
+    await page.route('**/_astro/sandbox-worker-*.js', (route) =>
       broken
         ? route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: 'this is not JavaScript (' })
         : route.continue(),
@@ -282,8 +283,8 @@ test.describe('faults', () => {
 
   test("the page failing to compile the engine: the worker compiles its own and the run works", async ({ page }) => {
     test.setTimeout(90_000);
-    // The page compiles the engine while it loads (client.ts) and its worker waits for it.
-    // Here the page cannot compile WebAssembly at all; its worker, a realm of its own, can.
+    // The page cannot compile WebAssembly at all; its worker, a realm of its own, can. Whichever
+    // starts the worker (the inline script, or the client when that did not), the run must work.
     await page.addInitScript(() => {
       const refuse = () => Promise.reject(new Error('no WebAssembly on this page'));
       Object.assign(WebAssembly, { compile: refuse, compileStreaming: refuse });
@@ -295,10 +296,11 @@ test.describe('faults', () => {
     await expect(await openConsole(cell)).toContainText('own engine 42');
   });
 
-  test("after Stop, the fresh worker starts from the page's engine without loading the wasm again", async ({ page }) => {
+  test('after Stop, the fresh worker starts from the engine already compiled, without loading the wasm again', async ({ page }) => {
     test.setTimeout(90_000);
     const cell = await openWarm(page);
-    // From here on the wasm cannot be loaded at all: only the page's compiled copy can start a worker.
+    // From here on the wasm cannot be loaded at all: only the compiled copy the first worker sent
+    // the page (early-worker.ts) can start a worker.
     let asked = 0;
     await page.route('**/*.wasm', (route) => {
       asked++;

@@ -1,9 +1,11 @@
 /**
- * The page's way to the sandbox. The client is a few KB and part of the cell
- * script, so on a page with cells the worker starts while the page is still
- * loading: it fetches the engine and compiles its wasm on threads of its own,
- * and a Run clicked as the page finishes loading finds it ready instead of
- * waiting for it to boot (issue 19). Pages without cells never load it.
+ * The page's way to the sandbox. On a built chapter the worker is already
+ * running: an inline script started it as the parser reached the content
+ * (src/sandbox/early-worker.ts), and the client takes it over when a cell first
+ * asks. Elsewhere (the dev server) the client starts it here, while the page
+ * still loads. Either way a Run clicked as the page finishes loading finds the
+ * engine ready instead of waiting for it to boot (issue 19). Pages without
+ * cells never load it.
  */
 import { getSandboxClient } from '../../sandbox/client';
 

@@ -65,11 +65,11 @@ let compiled: Promise<WebAssembly.Module> | undefined;
 let deliverFromPage: ((module: WebAssembly.Module | null) => void) | undefined;
 
 /**
- * The page compiles the engine as it loads and sends the module to its worker
- * (client.ts): the worker waits for that rather than fetching and compiling the
- * same file once more. A worker starts only when the page's thread is free, after
- * the page's last layout, so by then the page's copy is usually ready. If the page
- * could not compile it, it sends null and the worker compiles its own.
+ * A worker the page's client starts gets a compiled engine from the page (client.ts):
+ * it waits for that rather than fetching and compiling the same file once more. If
+ * the page could not compile it, it sends null and the worker compiles its own.
+ * (The worker a chapter starts early, early-worker.ts, compiles its own and sends
+ * it to the page for the workers that replace it.)
  */
 export function expectEngineFromPage(): void {
   if (compiled) return;
@@ -160,6 +160,11 @@ export function atMemoryCap(loaded: LoadedModule): boolean {
 export function releaseIfSpent(loaded: LoadedModule): void {
   const grown = loaded.memory.buffer.byteLength - loaded.initialBytes;
   if (loaded.broken || grown > REPLACE_AFTER_GROWTH_BYTES || atMemoryCap(loaded)) cache.delete(loaded.capBytes);
+}
+
+/** The compiled engine every module here is an instance of, once there is one (to share with the page). */
+export function compiledEngineModule(): Promise<WebAssembly.Module> | undefined {
+  return compiled;
 }
 
 /** Loads the default module ahead of the first run. */

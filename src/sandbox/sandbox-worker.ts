@@ -5,7 +5,7 @@
  * and replaces this worker on Stop, on a watchdog timeout, or after a crash.
  */
 import { ENGINE_WASM_URL } from './engine-url';
-import { configureWasmLocation, expectEngineFromPage, receiveEngineFromPage, warmUpModule } from './engine/module';
+import { compiledEngineModule, configureWasmLocation, expectEngineFromPage, receiveEngineFromPage, warmUpModule } from './engine/module';
 import { runInSandbox } from './engine/run';
 import { ALL_TOOLS } from './tools';
 import { DEFAULT_LIMITS, type ConsoleEntry } from './types';
@@ -24,10 +24,22 @@ let runsAsked = 0;
 const loadFailure = (e: unknown) =>
   `The sandbox could not load its WebAssembly engine (${(e as Error)?.message ?? String(e)}). The page's text still works; reload the page to try again.`;
 
-async function warm(): Promise<void> {
+/** Sends the page the engine this worker compiled, so a worker that replaces this one need not compile it. */
+async function shareCompiledEngine(): Promise<void> {
+  const module = await compiledEngineModule();
+  if (!module) return;
+  try {
+    post({ type: 'engine', module });
+  } catch {
+    // A browser that cannot send a compiled module: a replacement compiles its own.
+  }
+}
+
+async function warm(engineFromPage: boolean): Promise<void> {
   try {
     await warmUpModule(DEFAULT_LIMITS.memoryBytes);
     engineLoaded = true;
+    if (!engineFromPage) await shareCompiledEngine();
     // A first tiny run lets the wasm tier up before the learner's first click, unless the
     // click came first: then it would only stand between the learner and their output.
     if (runsAsked === 0) await runInSandbox({ code: 'let s = 0; for (let i = 0; i < 2e4; i++) s += i;' }, ALL_TOOLS);
@@ -42,7 +54,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (message.type === 'engine') return receiveEngineFromPage(message.module);
   if (message.type === 'warm') {
     if (message.engineFromPage) expectEngineFromPage();
-    return warm();
+    return warm(Boolean(message.engineFromPage));
   }
   runsAsked++;
   const { id, request } = message;

@@ -67,15 +67,18 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     lastFlush = performance.now();
   };
   try {
-    const result = await runInSandbox(request, ALL_TOOLS, {
+    await runInSandbox(request, ALL_TOOLS, {
       onConsole(entry) {
         batch.push(entry);
         if (performance.now() - lastFlush > BATCH_MS) flush();
       },
+      // Posted before the runtime is torn down, so the page renders it while this thread frees the heap.
+      onResult(result) {
+        engineLoaded = true;
+        batch = []; // the result carries every entry
+        post({ type: 'result', id, result });
+      },
     });
-    engineLoaded = true;
-    batch = []; // the result carries every entry
-    post({ type: 'result', id, result });
   } catch (e) {
     post({ type: 'fatal', id, message: engineLoaded ? `The sandbox failed: ${(e as Error).message ?? String(e)}` : loadFailure(e) });
   }

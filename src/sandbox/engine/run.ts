@@ -32,6 +32,13 @@ import { INSPECT_SOURCE } from './vm/inspect';
 export interface RunHooks {
   /** Called for each console entry as it is printed (for streaming to the page). */
   onConsole?(entry: ConsoleEntry): void;
+  /**
+   * Called with the result once it is complete, before the runtime is torn down: freeing a
+   * runtime whose heap is full takes tens of ms, and a worker that posts the result here lets
+   * the page show it meanwhile. The thread is still busy until the teardown ends, so nothing
+   * else can start on this module before then. runInSandbox returns the same result.
+   */
+  onResult?(result: RunResult): void;
 }
 
 type Interrupt = 'timeout' | OutputLimit | undefined;
@@ -140,6 +147,7 @@ function runOnModule(loaded: LoadedModule, request: RunRequest, limits: Limits, 
     const result = finishTools(s, assembleResult(s, collected.clock), collected.raw);
     // Where QuickJS's own position is unreliable, the one recovered from the source (errors.ts).
     if (result.error) result.error = withRecoveredPosition(result.error, s.sources);
+    hooks.onResult?.(result);
     return result;
   } finally {
     closeSession(s);

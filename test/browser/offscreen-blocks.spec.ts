@@ -10,10 +10,18 @@
  *   clip margin, on every chapter, wide and on a phone;
  * - a cell whose editor opens gives containment up (the editor's pop-ups are fixed).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CHAPTER_BLOCKS, holdIdleCallbacks, releaseIdleCallbacks, waitForEveryBlock } from './support/offscreen-blocks';
 
 const CHAPTERS = ['/profiling/', '/optimisation/', '/memory/'];
+/**
+ * The clip margin, in rem, read from the stylesheet itself: once every block is rendered the rule no
+ * longer applies, so the page's computed style cannot give it.
+ */
+const CLIP_MARGIN_REM = Number(
+  /overflow-clip-margin:\s*([\d.]+)rem/.exec(readFileSync(new URL('../../src/styles/offscreen-blocks.css', import.meta.url), 'utf8'))?.[1],
+);
 
 /** Whether the contents of the block at `index` are rendered now (none is while content-visibility skips them). */
 function rendered(page: Page, index: number): Promise<boolean> {
@@ -40,9 +48,10 @@ const containment = (page: Page, index: number) =>
  * that clips it anyway. Empty when containment cuts nothing off. Measured with every block rendered.
  */
 function overhangs(page: Page): Promise<string[]> {
-  return page.evaluate((selector) => {
+  expect(CLIP_MARGIN_REM, 'the clip margin, in rem, in offscreen-blocks.css').toBeGreaterThan(0);
+  return page.evaluate(({ selector, marginRem }) => {
     const blocks = [...document.querySelectorAll<HTMLElement>(selector)];
-    const margin = 16; // overflow-clip-margin: 1rem
+    const margin = marginRem * parseFloat(getComputedStyle(document.documentElement).fontSize);
     const found: string[] = [];
     // What a box clips itself (a table that scrolls sideways) cannot reach past it.
     const clipsItself = (style: CSSStyleDeclaration) => style.overflowX !== 'visible' || style.overflowY !== 'visible';
@@ -65,7 +74,7 @@ function overhangs(page: Page): Promise<string[]> {
       if (!clipsItself(getComputedStyle(block))) walk(block);
     }
     return found;
-  }, CHAPTER_BLOCKS);
+  }, { selector: CHAPTER_BLOCKS, marginRem: CLIP_MARGIN_REM });
 }
 
 for (const chapter of CHAPTERS) {

@@ -11,8 +11,11 @@ const BLOCKS_RENDERED_ATTRIBUTE = 'data-blocks-rendered';
 
 let scheduled = false;
 
+/** Once, whichever comes first: the listeners that could call it again are removed. */
 function renderEveryBlock(): void {
   document.documentElement.setAttribute(BLOCKS_RENDERED_ATTRIBUTE, '');
+  document.removeEventListener('click', renderBeforeJumps, { capture: true });
+  window.removeEventListener('hashchange', renderEveryBlock);
 }
 
 /** Before the browser follows a link to a fragment of this page, so it lands on the real layout. */

@@ -19,7 +19,7 @@ const { lazyMonacoCss } = await tsImport('./src/components/editor/vite-plugin-la
 const { securityHeadersIntegration } = await tsImport('./src/security/integration.ts', import.meta.url);
 const { previewHeaders } = await tsImport('./src/security/dist-headers.ts', import.meta.url);
 // The sandbox worker starts from an inline script at the top of a chapter's content; the build writes its URL there.
-const { earlyWorkerIntegration } = await tsImport('./src/sandbox/early-worker-integration.ts', import.meta.url);
+const { earlyWorkerIntegration } = await tsImport('./src/markdown/early-worker-integration.ts', import.meta.url);
 
 /**
  * Cross-origin isolation: 5 µs performance.now() instead of 100 µs, and

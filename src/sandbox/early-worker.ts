@@ -18,7 +18,7 @@
  *
  * The contract between the inline script and the page's client (client.ts):
  * - the script reads the worker's URL from its own `data-sandbox-worker`
- *   attribute, which the build fills in (early-worker-integration.ts); with
+ *   attribute, which the build fills in (src/markdown/early-worker-integration.ts); with
  *   anything else there (the dev server) it does nothing, and the client starts
  *   a worker the usual way;
  * - it posts `{ type: 'warm' }` (the worker compiles its own engine), keeps

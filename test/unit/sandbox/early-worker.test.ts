@@ -19,7 +19,7 @@ import {
   takeEarlyWorker,
   type EarlyWorker,
 } from '../../../src/sandbox/early-worker';
-import { fillWorkerUrl, fillWorkerUrls, sandboxWorkerUrl } from '../../../src/sandbox/early-worker-integration';
+import { fillWorkerUrl, fillWorkerUrls, sandboxWorkerUrl } from '../../../src/markdown/early-worker-integration';
 import { SandboxClient } from '../../../src/sandbox/client';
 import type { FromWorker, ToWorker } from '../../../src/sandbox/protocol';
 

@@ -1,6 +1,8 @@
 /**
  * Astro integration: once the site is built, writes the sandbox worker's URL
- * into each page's early-start script (early-worker.ts). Only the client build
+ * into each page's early-start script (src/sandbox/early-worker.ts). It lives
+ * with the rest of the build's page pipeline, which depends on the sandbox,
+ * never the other way round. Only the client build
  * knows the worker's hashed file name, and the pages are rendered before it is
  * written, so the pages carry a placeholder until this step.
  *
@@ -12,8 +14,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { htmlFilesUnder } from '../markdown/files-under';
-import { WORKER_URL_ATTRIBUTE, WORKER_URL_PLACEHOLDER } from './early-worker';
+import { WORKER_URL_ATTRIBUTE, WORKER_URL_PLACEHOLDER } from '../sandbox/early-worker';
+import { htmlFilesUnder } from './files-under';
 
 /** How the worker's file is named (src/sandbox/sandbox-worker.ts, hashed by Vite). */
 const WORKER_FILE = /^sandbox-worker-[\w-]+\.js$/;
